@@ -1,0 +1,128 @@
+"""Every error and warning plait raises, each with a code.
+
+Messages live in `Errors` and `Warnings` as templates; reading an attribute returns the
+message prefixed with its code, e.g. ``Errors.E001`` -> ``"[E001] ..."``. Raise them as
+``raise FormatError(Errors.E041.format(path=path))``.
+
+Exceptions form a small tree so that users can catch by kind: every plait exception is a
+`PlaitError`, and each family also subclasses the built-in exception that Python users
+would expect (`ValueError`, `KeyError`, `TypeError`, `AttributeError`), so code written for
+spaCy that catches `ValueError` keeps working.
+
+Code ranges, by area (so that parallel work does not collide):
+E001-E049 strings, vocab, lexemes, attributes;  E050-E099 Doc, Token, Span, extensions;
+E100-E149 tokenizer and language data;          E150-E249 Language, registries, config;
+E250-E349 plait.persist;                        E350-E449 serialization, DocBin;
+E450-E549 components, matchers;                 E550-E649 training; E650-E749 CLI, packages;
+E750-E799 parallel.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+
+class _CodedMessages(type):
+    """Metaclass: class attributes named like codes read as "[CODE] message"."""
+
+    def __getattribute__(cls, code: str) -> str:
+        msg = super().__getattribute__(code)
+        if code.startswith(("E", "W")) and code[1:].isdigit():
+            return f"[{code}] {msg}"
+        return msg
+
+
+# ---------------------------------------------------------------------------------------
+# Exception tree
+# ---------------------------------------------------------------------------------------
+
+
+class PlaitError(Exception):
+    """Base class of every exception plait raises."""
+
+
+class InputError(PlaitError, ValueError):
+    """A value passed to plait is invalid (wrong length, out of range, bad span...)."""
+
+
+class InputTypeError(PlaitError, TypeError):
+    """A value passed to plait has the wrong type."""
+
+
+class LookupFailed(PlaitError, KeyError):
+    """A string, hash, lexeme, factory or component was not found."""
+
+    def __str__(self) -> str:  # KeyError quotes its message; keep it readable
+        return str(self.args[0]) if self.args else ""
+
+
+class ExtensionError(PlaitError, AttributeError):
+    """An extension attribute (`._.name`) is missing, already set, or misused."""
+
+
+class ConfigError(PlaitError, ValueError):
+    """A config is invalid: unknown section, bad value, failed validation."""
+
+
+class PipelineError(PlaitError, ValueError):
+    """A pipeline operation failed: unknown component, bad position, component error."""
+
+
+class FormatError(PlaitError, ValueError):
+    """Saved data is damaged, truncated, of an unknown version, or not plait's."""
+
+
+class SerializationError(PlaitError, ValueError):
+    """An object cannot be written: an unsupported value or type."""
+
+
+class CompatibilityError(PlaitError, ValueError):
+    """Saved data needs another plait version, or a package that is not installed."""
+
+
+class PlaitWarning(UserWarning):
+    """Base class of every warning plait emits."""
+
+
+def warn(message: str, category: type[Warning] = PlaitWarning, stacklevel: int = 2) -> None:
+    """Emit a plait warning (`message` should be a `Warnings.W0xx` text)."""
+    warnings.warn(message, category, stacklevel=stacklevel + 1)
+
+
+# ---------------------------------------------------------------------------------------
+# Messages
+# ---------------------------------------------------------------------------------------
+
+
+class Warnings(metaclass=_CodedMessages):
+    W001 = "Vector width changed from {old} to {new}: the vectors table was reset."
+
+
+class Errors(metaclass=_CodedMessages):
+    # --- strings, vocab, lexemes, attributes (E001-E049) ---
+    E001 = (
+        "StringStore keys must be str (to add or look up a string) or int (a 64-bit hash); "
+        "got {type}. Convert the value with str() or pass its hash."
+    )
+    E002 = (
+        "Hash {key} is not in the StringStore: the string was never added. Add it with "
+        "`vocab.strings.add(text)` or use the StringStore the hash came from."
+    )
+    E003 = (
+        "Unknown attribute {name!r}. Use one of the names in plait.attrs (e.g. ORTH, LOWER, "
+        "TAG, POS, DEP, ENT_TYPE) or their integer IDs."
+    )
+    E004 = (
+        "Vector for {key!r} has shape {shape}, but the vectors table has width {width}. "
+        "Pass a 1-dimensional array of length {width}."
+    )
+    E005 = (
+        "Cannot read StringStore data: {reason}. The data is damaged or was not written by "
+        "plait's StringStore.to_bytes; save it again."
+    )
+    E006 = (
+        "Cannot read Vocab data from {path}: {reason}. The data is damaged or was not "
+        "written by plait's Vocab.to_bytes/to_disk; save it again."
+    )
+    E007 = "Unknown part(s) {names} in exclude=. This object has the parts: {parts}."
+    E008 = "Path {path} does not exist. Check the path, or save the object there first."

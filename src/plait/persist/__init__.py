@@ -1,0 +1,1 @@
+"""plait.persist: safe, fast persistence of objects holding large arrays (no pickle)."""

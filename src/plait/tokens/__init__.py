@@ -1,0 +1,5 @@
+"""Containers: Doc, Token, Span (and later DocBin)."""
+
+from .doc import Doc
+
+__all__ = ["Doc"]

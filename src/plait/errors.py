@@ -126,3 +126,108 @@ class Errors(metaclass=_CodedMessages):
     )
     E007 = "Unknown part(s) {names} in exclude=. This object has the parts: {parts}."
     E008 = "Path {path} does not exist. Check the path, or save the object there first."
+
+    # --- matchers: Matcher, PhraseMatcher, DependencyMatcher (E450-E499) ---
+    E450 = (
+        "on_match for key {key!r} must be callable (a function called as on_match(matcher, "
+        "doc, i, matches)) or None; got {type}."
+    )
+    E451 = (
+        "Patterns for key {key!r} must be a list of patterns, e.g. matcher.add({key!r}, "
+        "[pattern1, pattern2]); got {type}. Wrap a single pattern in a list."
+    )
+    E452 = "greedy for key {key!r} must be None, 'FIRST' or 'LONGEST'; got {value!r}."
+    E453 = (
+        "Pattern {index} for key {key!r} is empty (or only has '{{0}}' operators): a pattern "
+        "needs at least one token description, e.g. [{{'LOWER': 'hello'}}]."
+    )
+    E454 = (
+        "Pattern {index} for key {key!r} must be a list of token descriptions (dicts); got "
+        "{type}. Write it as [{{'LOWER': 'hello'}}, {{'IS_PUNCT': True}}]."
+    )
+    E455 = (
+        "Token {token} of pattern {index} for key {key!r} must be a dict of attribute -> "
+        "value; got {type}."
+    )
+    E456 = (
+        "Unknown attribute {attr!r} in token {token} of pattern {index} for key {key!r}. "
+        "Use one of: {options}, 'OP' or '_' (extension attributes)."
+    )
+    E457 = (
+        "Bad operator {op!r} in token {token} of pattern {index} for key {key!r}. Use one of "
+        "'!', '?', '*', '+', '{{n}}', '{{n,m}}', '{{n,}}', '{{,m}}' (n and m integers, n <= m)."
+    )
+    E458 = (
+        "Wrong value type for {attr!r} in token {token} of pattern {index} for key {key!r}: "
+        "got {value!r} ({type}), expected {expected}."
+    )
+    E459 = (
+        "Unknown predicate {predicate!r} for {attr!r} in token {token} of pattern {index} "
+        "for key {key!r}. Use one of: {options}."
+    )
+    E460 = (
+        "Bad regular expression {value!r} for {attr!r} in token {token} of pattern {index} "
+        "for key {key!r}: {reason}."
+    )
+    E461 = "Cannot remove {key!r}: the matcher has no rule with this key. Check `key in matcher` first."
+    E462 = "The matcher needs a Doc or a Span; got {type}."
+    E463 = (
+        "The pattern(s) use {attr}, but the doc has no {attr} annotation: run a pipeline with "
+        "a {pipe} first, or pass allow_missing=True to match anyway."
+    )
+    E464 = (
+        "Extension attributes ('_') in token {token} of pattern {index} for key {key!r} must "
+        "be given as a dict of name -> value; got {type}."
+    )
+    E465 = (
+        "PhraseMatcher attr must be a token attribute name (e.g. 'ORTH', 'LOWER', 'NORM', "
+        "'LEMMA', 'POS', 'TAG', 'SHAPE') or its ID; got {attr!r}."
+    )
+    E466 = (
+        "PhraseMatcher.add({key!r}, ...) takes a list of Docs (or lists of attribute hashes) "
+        "as its second argument; got {type}. Wrap a single Doc in a list."
+    )
+    E467 = "PhraseMatcher has no rule with key {key!r}, so it cannot be removed."
+    E468 = (
+        "Phrase pattern {index} for key {key!r} has no {attr} annotation, but the "
+        "PhraseMatcher matches on {attr}: create the pattern docs with a pipeline that sets "
+        "it (a {pipe}), e.g. with nlp.pipe(texts)."
+    )
+    E469 = (
+        "Node {node} of dependency pattern {index} for key {key!r} must be a dict with "
+        "RIGHT_ID, RIGHT_ATTRS (and LEFT_ID, REL_OP after the first node); got {type}."
+    )
+    E470 = (
+        "Node {node} of dependency pattern {index} for key {key!r} is missing {missing}. "
+        "Every node needs RIGHT_ID and RIGHT_ATTRS; every node after the first also needs "
+        "LEFT_ID and REL_OP."
+    )
+    E471 = (
+        "The first node of dependency pattern {index} for key {key!r} must be the anchor: "
+        "RIGHT_ID and RIGHT_ATTRS only, without LEFT_ID or REL_OP."
+    )
+    E472 = (
+        "Node {node} of dependency pattern {index} for key {key!r} reuses RIGHT_ID {name!r}: "
+        "each node needs a new, unique RIGHT_ID."
+    )
+    E473 = (
+        "Node {node} of dependency pattern {index} for key {key!r} has LEFT_ID {name!r}, "
+        "which is not the RIGHT_ID of an earlier node. Known so far: {known}."
+    )
+    E474 = (
+        "Unknown REL_OP {op!r} in node {node} of dependency pattern {index} for key {key!r}. "
+        "Use one of: {options}."
+    )
+    E475 = (
+        "Node {node} of dependency pattern {index} for key {key!r} uses the operator {op!r} "
+        "in RIGHT_ATTRS: a dependency node matches exactly one token, so '?', '*' and '+' "
+        "are not allowed."
+    )
+    E476 = (
+        "Unknown key(s) {names} in node {node} of dependency pattern {index} for key "
+        "{key!r}. A node has only RIGHT_ID, RIGHT_ATTRS, LEFT_ID and REL_OP."
+    )
+    E477 = (
+        "Bad value for {attr!r} in token {token} of pattern {index} for key {key!r}: "
+        "{reason}."
+    )

@@ -1,0 +1,156 @@
+"""PhraseMatcher: attributes, overlapping phrases, keys, callbacks, large term lists."""
+
+import pickle
+
+import pytest
+
+from plait.errors import InputError, LookupFailed
+from plait.matcher import PhraseMatcher
+from plait.tokens import Doc
+
+
+def test_orth_is_the_default_and_case_sensitive(vocab, make_doc, keyed):
+    matcher = PhraseMatcher(vocab)
+    matcher.add("CITY", [make_doc("New York"), make_doc("Berlin")])
+    doc = make_doc("I left new york for New York and Berlin")
+    assert keyed(matcher(doc)) == [("CITY", 5, 7), ("CITY", 8, 9)]
+
+
+def test_lower_attr(vocab, make_doc, keyed):
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    matcher.add("CITY", [make_doc("new york")])
+    doc = make_doc("NEW YORK or New York")
+    assert keyed(matcher(doc)) == [("CITY", 0, 2), ("CITY", 3, 5)]
+
+
+def test_norm_and_shape_attrs(vocab, make_doc, keyed):
+    norm = PhraseMatcher(vocab, attr="NORM")
+    norm.add("N", [make_doc("hello world")])
+    assert keyed(norm(make_doc("Hello World !"))) == [("N", 0, 2)]
+    shape = PhraseMatcher(vocab, attr="SHAPE")
+    shape.add("TIME", [make_doc("12 : 30")])  # shape "dd : dd"
+    assert keyed(shape(make_doc("at 09 : 45 or 9 : 45"))) == [("TIME", 1, 4)]
+
+
+def test_tag_pos_lemma_attrs(vocab, make_doc, keyed):
+    doc = make_doc(
+        "the cats sat",
+        tags=["DT", "NNS", "VBD"],
+        pos=["DET", "NOUN", "VERB"],
+        lemmas=["the", "cat", "sit"],
+    )
+    pattern = make_doc("a dog", tags=["DT", "NN"], pos=["DET", "NOUN"], lemmas=["a", "cat"])
+    tag = PhraseMatcher(vocab, attr="TAG")
+    tag.add("T", [pattern])
+    assert tag(doc) == []  # NNS != NN
+    pos = PhraseMatcher(vocab, attr="POS")
+    pos.add("P", [pattern])
+    assert keyed(pos(doc)) == [("P", 0, 2)]
+    lemma = PhraseMatcher(vocab, attr="LEMMA")
+    lemma.add("L", [make_doc("cat sit", lemmas=["cat", "sit"])])
+    assert keyed(lemma(doc)) == [("L", 1, 3)]
+
+
+def test_overlapping_and_nested_phrases_sorted_by_start_then_end(vocab, make_doc, keyed):
+    matcher = PhraseMatcher(vocab)
+    matcher.add("P", [make_doc("York"), make_doc("New York City"), make_doc("New York")])
+    doc = make_doc("I love New York City")
+    assert keyed(matcher(doc)) == [("P", 2, 4), ("P", 2, 5), ("P", 3, 4)]
+
+
+def test_same_phrase_under_two_keys(vocab, make_doc, keyed):
+    matcher = PhraseMatcher(vocab)
+    matcher.add("A", [make_doc("red wine")])
+    matcher.add("B", [make_doc("red wine"), make_doc("wine")])
+    assert keyed(matcher(make_doc("red wine"))) == [("A", 0, 2), ("B", 0, 2), ("B", 1, 2)]
+
+
+def test_len_contains_remove(vocab, make_doc, keyed):
+    matcher = PhraseMatcher(vocab)
+    matcher.add("A", [make_doc("red wine"), make_doc("red")])
+    matcher.add("B", [make_doc("red wine")])
+    assert len(matcher) == 2 and "A" in matcher and "C" not in matcher
+    matcher.remove("A")
+    assert len(matcher) == 1 and "A" not in matcher
+    assert keyed(matcher(make_doc("red wine"))) == [("B", 0, 2)]
+    matcher.remove("B")
+    assert matcher(make_doc("red wine")) == []
+    assert matcher._root == {}  # the trie was pruned
+    with pytest.raises(LookupFailed, match=r"\[E467\]"):
+        matcher.remove("B")
+    with pytest.raises(KeyError):
+        matcher.remove("B")
+
+
+def test_on_match_and_old_add_signature(vocab, make_doc):
+    calls = []
+    matcher = PhraseMatcher(vocab)
+    matcher.add("X", lambda m, d, i, ms: calls.append((i, len(ms))), make_doc("x"), make_doc("y"))
+    matcher.add("Z", [make_doc("z")])
+    assert len(matcher(make_doc("x z y"))) == 3
+    assert calls == [(0, 3), (2, 3)]
+
+
+def test_as_spans_and_span_input_use_doc_offsets(vocab, make_doc, keyed):
+    matcher = PhraseMatcher(vocab)
+    matcher.add("W", [make_doc("red wine")])
+    doc = make_doc("no red wine here red wine")
+    assert [(s.start, s.end, s.label_) for s in matcher(doc, as_spans=True)] == [
+        (1, 3, "W"),
+        (4, 6, "W"),
+    ]
+    assert keyed(matcher(doc[3:6])) == [("W", 4, 6)]  # offsets in the doc, as spaCy does
+    assert matcher(doc[2:5]) == []  # a phrase cut by the span's edge
+
+
+def test_empty_doc_and_empty_patterns(vocab, make_doc):
+    matcher = PhraseMatcher(vocab)
+    matcher.add("E", [Doc(vocab, words=[])])
+    assert len(matcher) == 1
+    assert matcher(Doc(vocab, words=[])) == []
+    assert matcher(make_doc("a b")) == []
+
+
+def test_hash_sequences_as_patterns(vocab, make_doc, keyed):
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    matcher.add("H", [[vocab.strings.add("red"), vocab.strings.add("wine")]])
+    assert keyed(matcher(make_doc("Red Wine"))) == [("H", 0, 2)]
+
+
+def test_errors(vocab, make_doc):
+    with pytest.raises(InputError, match=r"\[E465\]"):
+        PhraseMatcher(vocab, attr="BOGUS")
+    matcher = PhraseMatcher(vocab)
+    with pytest.raises(InputError, match=r"\[E466\]"):
+        matcher.add("A", make_doc("a single doc"))
+    tagged = PhraseMatcher(vocab, attr="TAG")
+    with pytest.raises(InputError, match=r"\[E468\]"):
+        tagged.add("A", [make_doc("untagged")])
+    with pytest.raises(InputError, match=r"\[E462\]"):
+        matcher("not a doc")
+
+
+def test_pickle_round_trip(vocab, make_doc, keyed):
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    matcher.add("W", [make_doc("red wine")])
+    copy = pickle.loads(pickle.dumps(matcher))
+    doc = Doc(copy.vocab, words=["Red", "wine"])
+    assert [(copy.vocab.strings[m], s, e) for m, s, e in copy(doc)] == [("W", 0, 2)]
+
+
+def test_large_term_list(vocab, make_doc, keyed):
+    # 100,000 phrases "tN tN+1" (N < 100,000) and a few of three words
+    strings = vocab.strings
+    terms = [[strings.add(f"t{i}"), strings.add(f"t{i + 1}")] for i in range(100_000)]
+    matcher = PhraseMatcher(vocab)
+    matcher.add("PAIR", terms)
+    matcher.add("TRIPLE", [make_doc("t5 t6 t7"), make_doc("t99999 t100000 t3")])
+    doc = make_doc("t5 t6 t7 x t99999 t100000 t3 t100000 t100001")
+    found = keyed(matcher(doc))
+    assert found == [
+        ("PAIR", 0, 2),
+        ("TRIPLE", 0, 3),
+        ("PAIR", 1, 3),
+        ("PAIR", 4, 6),
+        ("TRIPLE", 4, 7),
+    ]

@@ -95,7 +95,12 @@ def warn(message: str, category: type[Warning] = PlaitWarning, stacklevel: int =
 
 
 class Warnings(metaclass=_CodedMessages):
+    # --- W001-W009 strings, vocab ---
     W001 = "Vector width changed from {old} to {new}: the vectors table was reset."
+    # --- W010-W019 Doc, Token, Span, extensions ---
+    # --- W020-W029 tokenizer and language data ---
+    # --- W030-W049 Language, registries, config ---
+    # --- W050-W059 plait.persist ---
 
 
 class Errors(metaclass=_CodedMessages):
@@ -126,6 +131,16 @@ class Errors(metaclass=_CodedMessages):
     )
     E007 = "Unknown part(s) {names} in exclude=. This object has the parts: {parts}."
     E008 = "Path {path} does not exist. Check the path, or save the object there first."
+
+    # --- Doc, Token, Span, extensions, retokenizer (E050-E099) ---
+
+    # --- tokenizer and language data (E100-E149) ---
+
+    # --- Language, registries, config (E150-E249) ---
+
+    # --- plait.persist (E250-E349) ---
+
+    # --- serialization of pipelines and docs, DocBin (E350-E449) ---
 
     # --- matchers: Matcher, PhraseMatcher, DependencyMatcher (E450-E499) ---
     E450 = (

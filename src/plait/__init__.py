@@ -1,9 +1,22 @@
 """plait: language-processing pipelines with safe, fast saving and loading."""
 
+from . import util
 from .about import __version__
 from .language import Language, blank
+from .registry import registry
 from .strings import StringStore
+from .tokenizer import Tokenizer  # also registers "plait.Tokenizer.v1"
 from .tokens import Doc
 from .vocab import Vocab
 
-__all__ = ["__version__", "Language", "blank", "StringStore", "Vocab", "Doc"]
+__all__ = [
+    "Doc",
+    "Language",
+    "StringStore",
+    "Tokenizer",
+    "Vocab",
+    "__version__",
+    "blank",
+    "registry",
+    "util",
+]

@@ -56,6 +56,10 @@ class LookupFailed(PlaitError, KeyError):
         return str(self.args[0]) if self.args else ""
 
 
+class OutOfRange(PlaitError, IndexError):
+    """An index or a range is outside a Doc, Span or other sequence."""
+
+
 class ExtensionError(PlaitError, AttributeError):
     """An extension attribute (`._.name`) is missing, already set, or misused."""
 
@@ -98,9 +102,25 @@ class Warnings(metaclass=_CodedMessages):
     # --- W001-W009 strings, vocab ---
     W001 = "Vector width changed from {old} to {new}: the vectors table was reset."
     # --- W010-W019 Doc, Token, Span, extensions ---
+    W010 = (
+        "similarity() of {obj} and {other}: {which} has no vector, so the result is 0.0. "
+        "Load a pipeline with word vectors, or set vectors with vocab.set_vector()."
+    )
     # --- W020-W029 tokenizer and language data ---
     # --- W030-W049 Language, registries, config ---
+    W030 = (
+        "Component {name!r} requires {attrs}, but no earlier component in the pipeline "
+        "assigns it: add a component that sets it before {name!r}."
+    )
+    W031 = (
+        "Sourced component {name!r} may not work as expected: the source pipeline's vectors "
+        "differ from this pipeline's. Use the same vectors in both."
+    )
     # --- W050-W059 plait.persist ---
+    W050 = (
+        "mmap_mode={mode!r} is ignored for {what}: only an uncompressed file given by its path "
+        "can be memory-mapped. The arrays were read into memory."
+    )
 
 
 class Errors(metaclass=_CodedMessages):
@@ -133,12 +153,437 @@ class Errors(metaclass=_CodedMessages):
     E008 = "Path {path} does not exist. Check the path, or save the object there first."
 
     # --- Doc, Token, Span, extensions, retokenizer (E050-E099) ---
+    E050 = (
+        "Doc got {n_words} words but {n_spaces} spaces: pass one whitespace flag per word "
+        "(True when a space follows it), or leave spaces=None for a space after every word."
+    )
+    E051 = "Doc got spaces= without words=: pass the words the whitespace flags belong to."
+    E052 = (
+        "Word {i} of the Doc is a {type}, not a str (or a string hash): got {value!r}. "
+        "Pass words as str."
+    )
+    E053 = (
+        "Doc got {n} values for {name}= but {n_words} words: pass exactly one value per word "
+        "(None or '' for a missing one)."
+    )
+    E054 = (
+        "Doc got heads= without deps=: a dependency parse needs both. Pass deps= too (one "
+        "label per word; '' when unknown)."
+    )
+    E055 = (
+        "Head {head!r} of token {i} is not a token of this doc (length {n}): heads are "
+        "absolute token indices from 0 to {last}; a root is its own head."
+    )
+    E056 = (
+        "Entity tag {tag!r} of token {i} is not an IOB tag: use 'B-LABEL', 'I-LABEL', 'O', "
+        "or '' / None for missing."
+    )
+    E057 = (
+        "{value!r} is not a Universal Dependencies part-of-speech tag. Use one of {options}; "
+        "put language-specific tags in `tag_` instead."
+    )
+    E058 = (
+        "Slices with a step are not supported on a {obj} (got step {step}): take "
+        "list(doc)[start:stop:step] instead."
+    )
+    E059 = "Token index {i} is out of range for a {obj} of length {n}."
+    E060 = (
+        "Cannot create a span from {start} to {end} in a Doc of length {n}: need "
+        "0 <= start <= end <= {n}."
+    )
+    E061 = (
+        "Entity spans overlap at token {i} ({text!r}): each token can be in at most one "
+        "entity (or blocked/missing/outside span). Resolve overlaps first, e.g. with "
+        "plait.util.filter_spans."
+    )
+    E062 = (
+        "Entities must be Span objects or (label, start, end) tuples with token indices; "
+        "got {value!r}."
+    )
+    E063 = "set_ents(default=) must be one of {options}; got {value!r}."
+    E064 = (
+        "The doc has no sentence boundaries: run a pipeline with a parser, senter or "
+        "sentencizer first, set token.is_sent_start, or pass sent_starts= to Doc."
+    )
+    E065 = (
+        "noun_chunks needs a dependency parse, and this doc has none (no DEP annotation): "
+        "run a pipeline with a parser first."
+    )
+    E066 = (
+        "noun_chunks is not available for language {lang!r}: the language provides no "
+        "noun-chunk iterator (vocab.get_noun_chunks is None)."
+    )
+    E067 = "alignment_mode must be one of {options}; got {value!r}."
+    E068 = (
+        "from_array got {n_attrs} attribute(s) but an array of shape {shape}: pass an array "
+        "with one row per token ({n_tokens}) and one column per attribute."
+    )
+    E069 = (
+        "Invalid value {value} for {attr} at token {i} in from_array: {reason}."
+    )
+    E070 = (
+        "Extension {name!r} is already registered on {obj}. Pass force=True to overwrite it, "
+        "or call {obj}.remove_extension({name!r}) first."
+    )
+    E071 = (
+        "Extension {name!r} on {obj} needs exactly one of default=, getter= or method= "
+        "(got {given}). Use default= for a stored value, getter= for a computed property, "
+        "method= for a function."
+    )
+    E072 = (
+        "Extension {name!r} on {obj}: setter= works only together with getter= (a stored "
+        "value given with default= is set directly)."
+    )
+    E073 = (
+        "{obj} has no extension attribute {name!r}. Register it first: "
+        "{obj}.set_extension({name!r}, default=None)."
+    )
+    E074 = (
+        "Extension {name!r} on {obj} is read-only: it has a getter but no setter. Register it "
+        "with setter= to allow assignment."
+    )
+    E075 = (
+        "{obj} objects cannot be pickled: they are views into a Doc. Pickle the Doc, or "
+        "make a standalone Doc with span.as_doc() (doc[i:i+1].as_doc() for a token)."
+    )
+    E076 = (
+        "Cannot read Doc data: {reason}. The data is damaged or was not written by "
+        "plait's Doc.to_bytes/to_disk; save it again."
+    )
+    E077 = (
+        "Cannot serialize the Doc: user_data[{key!r}] holds a {type}, which msgpack cannot "
+        "store. Keep only str, int, float, bool, None, bytes and lists/dicts of them in "
+        "user_data, or exclude 'user_data'."
+    )
+    E078 = (
+        "Invalid morphological analysis {value!r}: write it as 'Feat=Value|Feat2=Value2' "
+        "(or a dict {{'Feat': 'Value'}}); got a bad feature {feature!r}."
+    )
+    E079 = (
+        "Cannot merge {span!r} (tokens {start}-{end}): it overlaps another span already "
+        "queued for merging in this retokenize() block. Merge non-overlapping spans only."
+    )
+    E080 = (
+        "Cannot split token {i} {text!r} into {orths!r}: the pieces must join to the token's "
+        "text exactly."
+    )
+    E081 = (
+        "Cannot split token {i}: got {n_orths} pieces but {n} {what}. Pass one value per "
+        "new token."
+    )
+    E082 = (
+        "Cannot retokenize with {obj} from another Doc (or an empty span): pass spans and "
+        "tokens of the doc being retokenized."
+    )
+    E083 = (
+        "token.nbor({offset}) of token {i} is outside the doc (length {n}): check "
+        "token.i + offset first."
+    )
+    E084 = "is_sent_start must be True, False or None; got {value!r}."
+    E085 = (
+        "Cannot set the head of token {i} to a token of another Doc: heads must be tokens of "
+        "the same doc."
+    )
+    E086 = (
+        "Doc.from_docs needs a non-empty list of Docs sharing one Vocab; {reason}."
+    )
+    E087 = (
+        "Cannot serialize a Doc with user hooks ({hooks}): hooks are code and are never "
+        "saved. Clear doc.user_hooks / user_span_hooks / user_token_hooks first, and set "
+        "them again after loading."
+    )
+    E088 = (
+        "Cannot use {value!r} in a SpanGroup of this doc: a SpanGroup holds Span objects of "
+        "the doc it belongs to."
+    )
+    E089 = (
+        "Extension name {name!r} is not a valid name: use a non-empty str that is a "
+        "Python identifier and does not start with '_'."
+    )
+    E090 = (
+        "{what} must be {expected}; got {type}."
+    )
+    E091 = (
+        "Cannot split token {i}: head {head!r} for new token {j} must be an int (index into "
+        "the new pieces), a (token, subtoken) tuple, or a Token of the doc."
+    )
+    E092 = (
+        "Token {i} is inside a span merged in this retokenize() block; split it in a "
+        "separate block (before or after the merge)."
+    )
 
     # --- tokenizer and language data (E100-E149) ---
+    E100 = (
+        "Special case {string!r} must be a list of token dicts like [{{ORTH: 'do'}}, "
+        "{{ORTH: \"n't\", NORM: 'not'}}]; got {type}."
+    )
+    E101 = (
+        "Token {index} of special case {string!r} has no ORTH: {token}. Every token dict "
+        "needs ORTH, the token's text."
+    )
+    E102 = (
+        "Token {index} of special case {string!r} has a non-string value for {key!r}: "
+        "{value!r}. Special cases may set ORTH and NORM, both as str."
+    )
+    E103 = (
+        "The ORTH values of special case {string!r} spell {orths}, not the string itself: "
+        "the tokens' texts must concatenate exactly to the special case string."
+    )
+    E104 = "A special case string must be a str; got {type}."
+    E105 = (
+        "Tokenizer exceptions must be a dict of string -> list of token dicts; got {type}."
+    )
+    E106 = (
+        "Token {index} of special case {string!r} sets {key!r}: special cases may only set "
+        "ORTH and NORM (the tokenizer knows nothing else). Set other attributes with a "
+        "pipeline component, e.g. the attribute_ruler."
+    )
+    E107 = (
+        "Tokenizer setting {name} must be {expected}; got {type}. Pass a compiled regex's "
+        "bound method (e.g. compile_prefix_regex(prefixes).search) or None."
+    )
+    E108 = "Tokenizer input must be a str; got {type}. Decode bytes with .decode('utf8')."
+    E109 = (
+        "Cannot read tokenizer data: {reason}. The data is damaged or was not written by "
+        "plait's Tokenizer.to_bytes/to_disk; save it again."
+    )
+    E110 = (
+        "Cannot restore tokenizer setting {name} from saved data: pattern {pattern!r} does "
+        "not compile ({reason}). Save the tokenizer again with a valid pattern."
+    )
+    E111 = (
+        "Tokenizer setting {name} is a plain function ({func}) with no regex pattern, so it "
+        "cannot be saved. Use a compiled regex's method (re.compile(...).match), or pass "
+        "exclude=[{name!r}] and set it again after loading."
+    )
+    E112 = (
+        "noun_chunks needs a dependency parse, but the doc has no DEP annotation: run a "
+        "pipeline with a parser first (e.g. plait.load('en_core_web_sm')), or set heads and "
+        "deps when creating the Doc."
+    )
 
     # --- Language, registries, config (E150-E249) ---
+    E150 = (
+        "Cannot find {name!r} in registry.{registry}. Register it with "
+        "@plait.registry.{registry}({name!r}), import the module that registers it, or "
+        "install the package that provides it through the entry-point group {group!r}. "
+        "Available: {available}."
+    )
+    E151 = "A registry named {name!r} already exists; pick another name."
+    E152 = "Unknown registry {name!r}. Registries: {available}."
+    E153 = "Cannot parse the config from {source}: {reason}. Fix the config text."
+    E154 = "Config file {path} does not exist. Check the path (a pipeline has config.cfg)."
+    E155 = "Cannot read config file {path}: {reason}."
+    E156 = "Cannot copy the config: {reason}. A config may only hold JSON-like values."
+    E157 = (
+        "Invalid config in {section}: {problems}. Fix these values in the config (or the "
+        "config= you passed)."
+    )
+    E158 = "nlp.meta must be a dict; got {type}."
+    E159 = "nlp.meta[{key!r}] must be of type {expected}; got {value!r}."
+    E160 = "nlp.meta must be JSON-serializable: {reason}."
+    E161 = (
+        "Bad value {value!r} in assigns= or requires=: write 'doc.ATTR', 'token.ATTR', "
+        "'span.ATTR' or an extension like 'token._.NAME'."
+    )
+    E162 = (
+        "Component {name!r} failed: {type}: {error}. Fix the component or its input, or set "
+        "nlp.set_error_handler(...) to handle failures."
+    )
+    E163 = "vocab must be a plait Vocab or True (to create one); got {type}."
+    E164 = "@Language.{decorator}(name) needs the factory name as a string; got {type}."
+    E165 = "default_config of factory {name!r} must be a dict; got {type}."
+    E166 = (
+        "Factory {name!r} must take the arguments `nlp` and `name` (it is called as "
+        "factory(nlp, name, **config)). For a plain Doc -> Doc function use "
+        "@Language.component."
+    )
+    E167 = (
+        "@Language.component({name!r}) takes a Doc -> Doc function, not a class. Register "
+        "a class with @Language.factory({name!r}) and give its __init__ `nlp` and `name`."
+    )
+    E168 = "No component {name!r} in the pipeline. Components: {opts}."
+    E169 = (
+        "add_pipe takes the name of a registered factory (a string); got {value}. Register "
+        "the function with @Language.component('name') or @Language.factory('name') and "
+        "pass that name."
+    )
+    E170 = "A component named {name!r} is already in the pipeline ({opts}): pass another name=."
+    E171 = "Set only one of before, after, first and last; got {args}."
+    E172 = "Position {index} is out of range for a pipeline of {size} components."
+    E173 = "before= and after= take a component name or an index; got {type}."
+    E174 = "select_pipes needs disable= or enable= (names of components)."
+    E175 = (
+        "enable={enable} and disable={disable} contradict each other: every component not "
+        "enabled is disabled. Pass only one of them, or make them agree."
+    )
+    E176 = "The pipeline takes text as str (or a Doc, or Doc bytes); got {type}."
+    E177 = (
+        "Text of length {length} exceeds nlp.max_length ({max_length}). Split the text, or "
+        "raise nlp.max_length if you have the memory."
+    )
+    E178 = "Component {name!r} is not callable (it is a {type}); a component must be Doc -> Doc."
+    E179 = "The error handler must be callable as handler(name, component, docs, error); got {type}."
+    E180 = "batch_size must be a positive int; got {value!r}."
+    E181 = "n_process must be a positive int, or -1 for one process per CPU; got {value!r}."
+    E182 = "With as_tuples=True, each item must be a (text, context) tuple; got {value}."
+    E183 = "Cannot restore {name!r}: it was removed from the pipeline while disabled."
+    E184 = (
+        "Component {name!r} returned a {type}, not a Doc. A component must return the Doc "
+        "it was given (or a new one)."
+    )
+    E185 = (
+        "Unknown factory {name!r} for language {lang!r}. Register it with "
+        "@Language.factory({name!r}) or @Language.component({name!r}), import the module "
+        "that registers it, or install the package that provides it through the "
+        "'plait_factories' entry-point group. Available factories: {opts}."
+    )
+    E186 = "A language code must be a non-empty string such as 'en'; got {value!r}."
+    E187 = (
+        "Unknown language {lang!r}. Use a code plait ships ({available}), register a Language "
+        "subclass with @plait.registry.languages({lang!r}), or install a package that provides "
+        "it through the 'plait_languages' entry-point group."
+    )
+    E188 = "plait.lang.{lang} defines no Language subclass with lang = {lang!r}."
+    E189 = "Unknown setting {section} {key!r}. Known settings: {known}."
+    E190 = "Invalid value for {section} {key!r}: expected {expected}, got {value!r}."
+    E191 = "Missing required setting {section} {key!r}: add it to the config."
+    E192 = "The config of component {name!r} must be a dict; got {type}."
+    E193 = (
+        "The config of component {name!r} must hold only JSON-like values (str, int, float, "
+        "bool, None, lists and dicts): {reason}."
+    )
+    E194 = "source= must be a plait Language (a loaded pipeline); got {type}."
+    E195 = "The source pipeline has no component {name!r}. Its components: {opts}."
+    E196 = (
+        "Cannot load the source pipeline {source!r}: it is neither a saved pipeline directory "
+        "nor an installed package with a load() function."
+    )
+    E197 = "The config has no [nlp] section (sections: {sections}); add one with at least lang."
+    E198 = (
+        "The config's [nlp] lang is {given!r}, but the class {cls} has lang {lang!r}. Use "
+        "plait.util.get_lang_class({given!r}).from_config(config), or fix [nlp] lang."
+    )
+    E199 = "[nlp] before_creation must return a subclass of the Language class; got {value!r}."
+    E200 = "[nlp] {name} must return a Language object; got {type}."
+    E201 = (
+        "[nlp] pipeline names {name!r}, but the config has no [components.{name}] section "
+        "(it has: {opts}). Add the section or remove the name."
+    )
+    E202 = "[components.{name}] needs either factory = or source =."
+    E203 = "Cannot read the pipeline's {part}: {reason}. The data is damaged; save it again."
+    E204 = "A worker process of nlp.pipe(n_process=...) failed: {error}"
 
     # --- plait.persist (E250-E349) ---
+    E250 = (
+        "Cannot persist {type} at {path}: plait.persist stores None, bool, int, float, "
+        "complex, str, bytes, bytearray, list, tuple, dict, set, frozenset, numpy arrays and "
+        "scalars, datetime/date/time/timedelta, Decimal, pathlib paths and registered classes. "
+        "Register the class with plait.persist.register(cls, to_state, from_state) or convert "
+        "the value (it is never pickled)."
+    )
+    E251 = (
+        "Cannot persist the numpy array at {path}: its dtype {dtype} holds Python objects. "
+        "Convert it to a fixed-size dtype (e.g. arr.astype(str) or a list)."
+    )
+    E252 = (
+        "Cannot persist the value at {path}: it is nested more than {limit} levels deep. "
+        "Flatten the structure."
+    )
+    E253 = (
+        "Cannot persist the {type} at {path}: it contains a reference to itself, and a {type} "
+        "is rebuilt only after its items. Break the cycle through a list or dict instead."
+    )
+    E254 = (
+        "compress={value!r} is not valid. Use True (zlib, level 3), a level 0-9, a method "
+        "name ({methods}), or a (method, level) tuple."
+    )
+    E255 = "Unknown compression method {name!r}. Use one of: {methods}, or register_compressor()."
+    E256 = (
+        "Compression method {name!r} needs the package {package!r}, which is not installed. "
+        "Install it with `pip install {package}`."
+    )
+    E257 = "mmap_mode={value!r} is not valid. Use None, 'r', 'r+' or 'c'."
+    E258 = (
+        "{role} must be a path (str or pathlib.Path) or a binary file object with "
+        "{method}(); got {type}."
+    )
+    E259 = "Cannot register {what}: {reason}."
+    E260 = "Cannot register compressor {name!r}: {reason}."
+    E261 = (
+        "{source} is not a plait.persist file: it starts with {head}. plait never loads "
+        "pickle or joblib files (they can run code); load it with the tool that wrote it, "
+        "then dump it with plait.persist.dump."
+    )
+    E262 = (
+        "{source} was written with plait.persist format version {found}, but this plait reads "
+        "up to version {supported}. Upgrade plait to load it."
+    )
+    E263 = (
+        "{source} has an invalid header field {field} ({value}): {reason}. The file is "
+        "damaged or was not written by plait.persist; dump it again."
+    )
+    E264 = (
+        "{source} is truncated: {what} needs {expected} bytes but only {got} are there. The "
+        "file was cut short (an interrupted copy or download?); dump or copy it again."
+    )
+    E265 = (
+        "{source} is damaged: the header checksum does not match (stored {stored:#010x}, "
+        "computed {computed:#010x}). Dump it again or restore a good copy."
+    )
+    E266 = (
+        "{source} is damaged: the array data checksum does not match (stored {stored:#010x}, "
+        "computed {computed:#010x}). Dump it again or restore a good copy."
+    )
+    E267 = (
+        "{source} has an invalid structure at {path}: {reason}. The file is damaged or was "
+        "not written by plait.persist; dump it again."
+    )
+    E268 = (
+        "{source} has an invalid array entry at {path}: {reason}. The file is damaged or was "
+        "not written by plait.persist; dump it again."
+    )
+    E269 = (
+        "{source} has an invalid or unsupported dtype at {path}: {dtype!r} ({reason}). Only "
+        "fixed-size numpy dtypes are stored."
+    )
+    E270 = (
+        "{source} holds an instance of {name!r} at {path}, a class that is neither registered "
+        "nor trusted. If you trust this file, pass trusted=[{name!r}] (or the class) to load, "
+        "or call plait.persist.register(cls) before loading."
+    )
+    E271 = (
+        "Trusted class {name!r} (at {path}) could not be found: {reason}. Check the name "
+        "(\"module:QualName\") and that its package is installed."
+    )
+    E272 = (
+        "Rebuilding the {name!r} object at {path} failed: {error}. The class's from_state "
+        "does not accept the saved state; was the file written by another version of it?"
+    )
+    E273 = (
+        "{source} is damaged: the {method} stream cannot be decompressed ({error}). Dump it "
+        "again or restore a good copy."
+    )
+    E274 = (
+        "{source} declares {what} of {value} bytes, beyond the limit of {limit}. The file is "
+        "damaged or hostile; it was not loaded."
+    )
+    E275 = (
+        "{source} is nested more than {limit} levels deep at {path}: the file is damaged or "
+        "hostile; it was not loaded."
+    )
+    E276 = (
+        "The to_state of {name!r} (at {path}) failed: {error}. Fix the function registered "
+        "with plait.persist.register."
+    )
+    E277 = (
+        "trusted= takes classes or \"module:QualName\" strings; got {value!r} ({type})."
+    )
+    E278 = (
+        "{source} holds a {name} at {path}, which this plait cannot rebuild yet: {reason}."
+    )
+    E279 = "Cannot memory-map {source}: {error}."
+    E280 = "Cannot {action} {path}: {error}."
 
     # --- serialization of pipelines and docs, DocBin (E350-E449) ---
 

@@ -8,7 +8,20 @@ from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO, Iterator
+
+_umask: int | None = None
+
+
+def _file_mode() -> int:
+    """The mode a plain `open(path, "wb")` would give a new file (0o666 minus the umask)."""
+    global _umask
+    if _umask is None:
+        _umask = os.umask(0o022)
+        os.umask(_umask)
+    return 0o666 & ~_umask
 
 
 def _fsync_dir(path: Path) -> None:
@@ -24,16 +37,25 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(path: str | Path, data: bytes, durable: bool = True) -> None:
-    """Write `data` to `path` atomically (and durably unless `durable=False`)."""
+@contextmanager
+def atomic_open(path: str | Path, durable: bool = True) -> Iterator[BinaryIO]:
+    """Yield an unbuffered binary file that replaces `path` only when the block succeeds.
+
+    The data goes to a temporary sibling; on success it is fsynced (unless `durable=False`)
+    and renamed over `path`, then the directory is fsynced. On an exception the temporary
+    file is removed and `path` is left as it was.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
+        try:
+            os.fchmod(fd, _file_mode())
+        except (AttributeError, OSError):  # no fchmod on Windows
+            pass
+        with os.fdopen(fd, "wb", buffering=0) as f:
+            yield f  # type: ignore[misc]
             if durable:
-                f.flush()
                 os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
@@ -44,3 +66,12 @@ def atomic_write_bytes(path: str | Path, data: bytes, durable: bool = True) -> N
         raise
     if durable:
         _fsync_dir(path.parent)
+
+
+def atomic_write_bytes(path: str | Path, data: bytes, durable: bool = True) -> None:
+    """Write `data` to `path` atomically (and durably unless `durable=False`)."""
+    with atomic_open(path, durable) as f:
+        view = memoryview(data)
+        while view:
+            n = f.write(view)
+            view = view[n:]

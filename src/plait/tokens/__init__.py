@@ -1,5 +1,9 @@
-"""Containers: Doc, Token, Span (and later DocBin)."""
+"""Containers: Doc, Token, Span, SpanGroup, MorphAnalysis."""
 
 from .doc import Doc
+from .morphanalysis import MorphAnalysis
+from .span import Span
+from .span_group import SpanGroup
+from .token import Token
 
-__all__ = ["Doc"]
+__all__ = ["Doc", "MorphAnalysis", "Span", "SpanGroup", "Token"]

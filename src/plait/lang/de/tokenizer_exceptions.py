@@ -1,0 +1,65 @@
+"""German tokenizer exceptions: abbreviations that keep their full stop, and clitic forms."""
+
+from __future__ import annotations
+
+from ...attrs import NORM, ORTH
+from ..tokenizer_exceptions import BASE_EXCEPTIONS, ExceptionTable, update_exc
+
+# Abbreviation -> the word(s) it stands for (its NORM).
+_ABBREVIATIONS: dict[str, str] = {
+    "z.B.": "zum Beispiel", "z.b.": "zum Beispiel", "d.h.": "das heißt",
+    "u.a.": "unter anderem", "u.ä.": "und Ähnliches", "o.ä.": "oder Ähnliches",
+    "v.a.": "vor allem", "z.T.": "zum Teil", "u.U.": "unter Umständen",
+    "i.d.R.": "in der Regel", "m.E.": "meines Erachtens", "o.g.": "oben genannt",
+    "s.o.": "siehe oben", "s.u.": "siehe unten", "z.Zt.": "zur Zeit", "u.v.m.": "und vieles mehr",
+    "u.s.w.": "und so weiter", "e.V.": "eingetragener Verein", "n.Chr.": "nach Christus",
+    "v.Chr.": "vor Christus", "i.A.": "im Auftrag", "z.Hd.": "zu Händen",
+    "usw.": "und so weiter", "bzw.": "beziehungsweise", "ca.": "circa", "vgl.": "vergleiche",
+    "ggf.": "gegebenenfalls", "evtl.": "eventuell", "inkl.": "inklusive", "exkl.": "exklusive",
+    "zzgl.": "zuzüglich", "bspw.": "beispielsweise", "etc.": "et cetera", "sog.": "sogenannt",
+    "ehem.": "ehemalig", "allg.": "allgemein", "geb.": "geboren", "gest.": "gestorben",
+    "verh.": "verheiratet", "insb.": "insbesondere", "bzgl.": "bezüglich",
+    "ugs.": "umgangssprachlich",
+    "Nr.": "Nummer", "Str.": "Straße", "Dr.": "Doktor", "Prof.": "Professor", "Hr.": "Herr",
+    "Hrn.": "Herrn", "Fr.": "Frau", "Hrsg.": "Herausgeber", "Jh.": "Jahrhundert",
+    "Jhd.": "Jahrhundert", "S.": "Seite", "Abs.": "Absatz", "Art.": "Artikel", "Bd.": "Band",
+    "Kap.": "Kapitel", "Abb.": "Abbildung", "Tab.": "Tabelle", "Tel.": "Telefon",
+    "Mio.": "Millionen", "Mrd.": "Milliarden", "Tsd.": "Tausend", "Std.": "Stunde",
+    "Min.": "Minute", "Sek.": "Sekunde", "St.": "Sankt", "Dipl.-Ing.": "Diplomingenieur",
+    "Jan.": "Januar", "Feb.": "Februar", "Febr.": "Februar", "Apr.": "April", "Jun.": "Juni",
+    "Jul.": "Juli", "Aug.": "August", "Sep.": "September", "Sept.": "September",
+    "Okt.": "Oktober", "Nov.": "November", "Dez.": "Dezember", "Mo.": "Montag",
+    "Di.": "Dienstag", "Mi.": "Mittwoch", "Do.": "Donnerstag", "Sa.": "Samstag",
+    "Co.": "Compagnie", "Ltd.": "Limited", "Inc.": "Incorporated", "Pkt.": "Punkt",
+}
+
+# Preposition + "'m" (dem) or "'n" (den, einen), as in colloquial writing: "auf'm Land".
+_CLITIC_PREPOSITIONS = ["an", "auf", "aus", "bei", "durch", "für", "hinter", "in", "mit",
+                        "nach", "über", "um", "unter", "von", "vor", "zu"]
+_CLITIC_NORMS = {"m": "dem", "n": "den"}
+
+# Reduced articles standing alone: "so 'ne Sache", "'n bisschen".
+_REDUCED = {"'ne": "eine", "'nen": "einen", "'n": "ein", "'s": "es", "'m": "dem"}
+
+
+def _build() -> ExceptionTable:
+    table: ExceptionTable = {}
+    for orth, norm in _ABBREVIATIONS.items():
+        table[orth] = [{ORTH: orth, NORM: norm}]
+        # Sentence-initial capital: "Z.B. hier", "Ggf. morgen".
+        capital = orth[0].upper() + orth[1:]
+        if capital not in _ABBREVIATIONS:
+            table[capital] = [{ORTH: capital, NORM: norm}]
+    for apostrophe in "'’":
+        for prep in _CLITIC_PREPOSITIONS:
+            for letter, norm in _CLITIC_NORMS.items():
+                for word in (prep, prep.capitalize()):
+                    clitic = apostrophe + letter
+                    table[word + clitic] = [{ORTH: word}, {ORTH: clitic, NORM: norm}]
+        for orth, norm in _REDUCED.items():
+            orth = orth.replace("'", apostrophe)
+            table[orth] = [{ORTH: orth, NORM: norm}]
+    return table
+
+
+TOKENIZER_EXCEPTIONS: ExceptionTable = update_exc(BASE_EXCEPTIONS, _build())

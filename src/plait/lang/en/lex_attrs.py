@@ -1,0 +1,55 @@
+"""English lexical attributes: `like_num` that knows number words and ordinals."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ...attrs import LIKE_NUM
+from ..lex_attrs import like_num as _like_digits
+
+_CARDINALS = frozenset(
+    """
+zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
+eighty ninety hundred thousand million billion trillion quadrillion quintillion
+dozen score
+""".split()
+)
+_ORDINALS = frozenset(
+    """
+zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth
+thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth hundredth thousandth
+millionth billionth trillionth
+""".split()
+)
+_ORDINAL_ENDINGS = {"1": "st", "2": "nd", "3": "rd"}
+
+
+def _is_digit_ordinal(text: str) -> bool:
+    """'1st', '22nd', '13th', '101st': digits with the ending English gives them."""
+    digits, ending = text[:-2], text[-2:].lower()
+    if not digits.isdigit():
+        return False
+    if len(digits) >= 2 and digits[-2] == "1":
+        return ending == "th"
+    return ending == _ORDINAL_ENDINGS.get(digits[-1], "th")
+
+
+def like_num(text: str) -> bool:
+    """True for '10', '1,000', '3/4', 'twenty', 'twenty-one', 'third', '21st'."""
+    if _like_digits(text):
+        return True
+    lower = text.lower()
+    if lower in _CARDINALS or lower in _ORDINALS:
+        return True
+    if "-" in lower:
+        parts = lower.split("-")
+        if all(p in _CARDINALS or p in _ORDINALS for p in parts) and parts[-1]:
+            return True
+    return len(text) > 2 and _is_digit_ordinal(text)
+
+
+LEX_ATTRS: dict[int, Callable[[str], object]] = {LIKE_NUM: like_num}
+
+__all__ = ["LEX_ATTRS", "like_num"]

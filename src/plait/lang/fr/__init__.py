@@ -1,0 +1,34 @@
+"""French: `plait.blank("fr")`. Splits elision ("l'homme") and inverted pronouns ("a-t-il")."""
+
+from __future__ import annotations
+
+from ...language import BaseDefaults, Language
+from ..tokenizer_exceptions import URL_MATCH
+from .lex_attrs import LEX_ATTRS
+from .punctuation import TOKENIZER_INFIXES, TOKENIZER_PREFIXES, TOKENIZER_SUFFIXES
+from .stop_words import STOP_WORDS
+from .syntax_iterators import SYNTAX_ITERATORS
+from .tokenizer_exceptions import TOKENIZER_EXCEPTIONS
+
+
+class FrenchDefaults(BaseDefaults):
+    """French language data: exceptions, punctuation rules, number words, stop words."""
+
+    tokenizer_exceptions = TOKENIZER_EXCEPTIONS
+    url_match = URL_MATCH
+    prefixes = TOKENIZER_PREFIXES
+    suffixes = TOKENIZER_SUFFIXES
+    infixes = TOKENIZER_INFIXES
+    lex_attr_getters = LEX_ATTRS
+    stop_words = STOP_WORDS
+    syntax_iterators = SYNTAX_ITERATORS
+
+
+class French(Language):
+    """A blank French pipeline: the French tokenizer and lexical attributes, no components."""
+
+    lang = "fr"
+    Defaults = FrenchDefaults
+
+
+__all__ = ["French"]

@@ -1,0 +1,49 @@
+"""French tokenizer exceptions: abbreviations and hyphenated words that must stay whole."""
+
+from __future__ import annotations
+
+from ...attrs import NORM, ORTH
+from ..tokenizer_exceptions import BASE_EXCEPTIONS, ExceptionTable, update_exc
+
+# Abbreviation -> the word(s) it stands for (its NORM).
+_ABBREVIATIONS: dict[str, str] = {
+    "M.": "monsieur", "MM.": "messieurs", "Mme.": "madame", "Mlle.": "mademoiselle",
+    "Dr.": "docteur", "Pr.": "professeur", "Me.": "maître", "Mgr.": "monseigneur",
+    "St.": "saint", "Ste.": "sainte", "Cie.": "compagnie", "etc.": "et cetera",
+    "cf.": "confer", "p.": "page", "pp.": "pages", "ex.": "exemple", "p.ex.": "par exemple",
+    "env.": "environ", "av.": "avant", "apr.": "après", "J.-C.": "Jésus-Christ",
+    "c.-à-d.": "c'est-à-dire", "c-à-d.": "c'est-à-dire", "vol.": "volume",
+    "chap.": "chapitre", "éd.": "édition", "art.": "article", "tél.": "téléphone",
+    "fig.": "figure", "bd.": "boulevard", "boul.": "boulevard", "min.": "minimum",
+    "max.": "maximum", "suiv.": "suivant", "N.B.": "nota bene", "n°": "numéro", "nº": "numéro",
+    "janv.": "janvier", "févr.": "février", "avr.": "avril", "juil.": "juillet",
+    "sept.": "septembre", "oct.": "octobre", "nov.": "novembre", "déc.": "décembre",
+    "lun.": "lundi", "mar.": "mardi", "mer.": "mercredi", "jeu.": "jeudi", "ven.": "vendredi",
+    "sam.": "samedi", "dim.": "dimanche", "hab.": "habitants", "S.A.": "société anonyme",
+}
+
+# Hyphenated words whose last part is also a clitic pronoun ("rendez-vous"), words with an
+# inner apostrophe, and fixed phrases: single tokens, not verb + "-vous".
+_WHOLE_WORDS = [
+    "rendez-vous", "c'est-à-dire", "aujourd'hui", "quelqu'un", "quelqu'une",
+    "presqu'île", "prud'homme", "prud'hommes", "entr'acte", "chef-d'œuvre", "chefs-d'œuvre",
+    "main-d'œuvre", "hors-d'œuvre", "va-et-vient", "sauve-qui-peut", "m'as-tu-vu",
+    "qu'en-dira-t-on", "suivez-moi-jeune-homme", "pied-à-terre",
+]
+
+
+def _build() -> ExceptionTable:
+    table: ExceptionTable = {}
+    for orth, norm in _ABBREVIATIONS.items():
+        table[orth] = [{ORTH: orth, NORM: norm}]
+        capital = orth[0].upper() + orth[1:]
+        if capital not in _ABBREVIATIONS:
+            table[capital] = [{ORTH: capital, NORM: norm}]
+    for word in _WHOLE_WORDS:
+        for form in {word, word.capitalize(), word.replace("'", "’"),
+                     word.capitalize().replace("'", "’")}:
+            table[form] = [{ORTH: form}]
+    return table
+
+
+TOKENIZER_EXCEPTIONS: ExceptionTable = update_exc(BASE_EXCEPTIONS, _build())

@@ -1,0 +1,102 @@
+"""The shared prefix, suffix and infix rules, and the functions that compile them.
+
+Each rule list holds regex pieces, one alternative each. `compile_prefix_regex` anchors every
+piece at the start of a string, `compile_suffix_regex` at its end, and `compile_infix_regex`
+leaves them free; the tokenizer uses `.search` of the first two and `.finditer` of the third.
+Order matters: at a given position the first piece that matches wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .char_classes import (
+    ALPHA,
+    ALPHA_LOWER,
+    ALPHA_UPPER,
+    CONCAT_QUOTES,
+    CURRENCY,
+    HYPHENS,
+    LIST_CURRENCY,
+    LIST_ELLIPSES,
+    LIST_ICONS,
+    LIST_PUNCT,
+    LIST_QUOTES,
+    PUNCT,
+    UNITS,
+)
+
+# Split off the front of a word: section/percent/equals signs, dashes, a plus sign that
+# does not start a number, punctuation, quotes, currency symbols and icons.
+TOKENIZER_PREFIXES: list[str] = (
+    ["§", "%", "=", "—", "–", r"\+(?![0-9])"]
+    + LIST_PUNCT
+    + LIST_ELLIPSES
+    + LIST_QUOTES
+    + LIST_CURRENCY
+    + LIST_ICONS
+)
+
+# Split off the end of a word. The full stop is only split when it cannot be part of an
+# abbreviation: after a digit, a lower-case letter, a closing quote or certain symbols,
+# or after two capitals ("USA."), never after a single capital ("J.").
+TOKENIZER_SUFFIXES: list[str] = (
+    LIST_PUNCT
+    + LIST_ELLIPSES
+    + LIST_QUOTES
+    + LIST_ICONS
+    + ["'s", "'S", "’s", "’S", "—", "–"]
+    + [
+        r"(?<=[0-9])\+",
+        r"(?<=°[FfCcKk])\.",
+        rf"(?<=[0-9])(?:{CURRENCY})",
+        rf"(?<=[0-9])(?:{UNITS})",
+        rf"(?<=[0-9{ALPHA_LOWER}%²\-\+|{CONCAT_QUOTES}{PUNCT}])\.",
+        rf"(?<=[{ALPHA_UPPER}][{ALPHA_UPPER}])\.",
+    ]
+)
+
+# Split inside a word: ellipses, icons, arithmetic between digits, a full stop between a
+# lower-case letter and a capital ("end.Start"), commas and hyphens between letters, and
+# colons, slashes, comparison signs before a letter.
+TOKENIZER_INFIXES: list[str] = (
+    LIST_ELLIPSES
+    + LIST_ICONS
+    + [
+        r"(?<=[0-9])[+\-\*^](?=[0-9-])",
+        rf"(?<=[{ALPHA_LOWER}{CONCAT_QUOTES}])\.(?=[{ALPHA_UPPER}{CONCAT_QUOTES}])",
+        rf"(?<=[{ALPHA}]),(?=[{ALPHA}])",
+        rf"(?<=[{ALPHA}0-9])(?:{HYPHENS})(?=[{ALPHA}])",
+        rf"(?<=[{ALPHA}0-9])[:<>=/](?=[{ALPHA}])",
+    ]
+)
+
+
+def compile_prefix_regex(entries: Iterable[str]) -> re.Pattern[str]:
+    """Compile prefix pieces into one regex whose `.search` finds a prefix at position 0."""
+    return re.compile("|".join(f"^(?:{piece})" for piece in entries if piece.strip()))
+
+
+def compile_suffix_regex(entries: Iterable[str]) -> re.Pattern[str]:
+    """Compile suffix pieces into one regex whose `.search` finds the longest suffix."""
+    return re.compile("|".join(f"(?:{piece})$" for piece in entries if piece.strip()))
+
+
+def compile_infix_regex(entries: Iterable[str]) -> re.Pattern[str]:
+    """Compile infix pieces into one regex to use with `.finditer`."""
+    return re.compile("|".join(f"(?:{piece})" for piece in entries if piece.strip()))
+
+
+__all__ = [
+    "ALPHA",
+    "ALPHA_LOWER",
+    "ALPHA_UPPER",
+    "PUNCT",
+    "TOKENIZER_INFIXES",
+    "TOKENIZER_PREFIXES",
+    "TOKENIZER_SUFFIXES",
+    "compile_infix_regex",
+    "compile_prefix_regex",
+    "compile_suffix_regex",
+]

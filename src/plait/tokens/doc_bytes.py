@@ -1,0 +1,325 @@
+"""Doc serialization: msgpack parts, arrays as raw little-endian bytes, all validated on read.
+
+Layout (a msgpack map of part name -> bytes, written by `plait.serialize.to_bytes`):
+
+  meta      {"format": "plait.doc", "version": 1, "n_tokens": n, "has_unknown_spaces": bool}
+  strings   list of the strings the doc's hashes stand for
+  text      the doc's text (checked against the tokens on read)
+  columns   {name: {"dtype": "<u8", "shape": [n], "data": bytes}}, always "orth" and "spacy"
+  user_data list of [key, value] pairs (tuples kept as tuples via msgpack ext type 1)
+  cats      {label: score}
+  tensor    an array as in columns, or None
+  spans     list of {"name", "attrs", "spans": [[start, end, label, kb_id, id], ...]}
+
+No pickle anywhere: a value msgpack cannot hold is refused at write time (E077), and any
+damage found on read is a FormatError (E076); the doc is only changed once all is valid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import msgpack
+import numpy as np
+
+from .. import serialize
+from ..errors import Errors, FormatError, SerializationError
+from .arrays import COLUMN_DTYPES
+
+if TYPE_CHECKING:
+    from .doc import Doc
+
+FORMAT, VERSION = "plait.doc", 1
+PARTS = ("meta", "strings", "text", "columns", "user_data", "cats", "tensor", "spans")
+# Names spaCy accepts in exclude= that plait has no data for (accepted, nothing to skip).
+_COMPAT_EXCLUDES = ("sentiment", "user_hooks")
+_OPTIONAL = ("strings", "text", "user_data", "cats", "tensor", "spans")
+_ALL_DTYPES = {
+    **{name: dt.newbyteorder("<").str for name, dt in COLUMN_DTYPES.items()},
+    "orth": "<u8",
+    "spacy": "|b1",
+}
+_TENSOR_DTYPES = frozenset({"<f4", "<f8", "<f2", "<i4", "<i8"})
+_STRING_COLUMNS = ("orth", "norm", "lemma", "tag", "pos", "dep", "morph", "ent_type",
+                   "ent_kb_id", "ent_id")
+_EXT_TUPLE = 1
+
+
+def _bad(reason: str) -> FormatError:
+    return FormatError(Errors.E076.format(reason=reason))
+
+
+def encode_array(arr: np.ndarray) -> dict:
+    """An array as {"dtype", "shape", "data"} with little-endian raw bytes."""
+    dtype = arr.dtype.newbyteorder("<")
+    data = np.ascontiguousarray(arr, dtype=dtype).tobytes()
+    return {"dtype": dtype.str, "shape": list(arr.shape), "data": data}
+
+
+def decode_array(msg: Any, what: str, allowed: Iterable[str]) -> np.ndarray:
+    """Check and decode an `encode_array` map (E076 on any mismatch)."""
+    if not isinstance(msg, dict) or set(msg) != {"dtype", "shape", "data"}:
+        raise _bad(f"{what} is not an array record")
+    dtype, shape, data = msg["dtype"], msg["shape"], msg["data"]
+    if dtype not in allowed:
+        raise _bad(f"{what} has dtype {dtype!r}, expected one of {sorted(allowed)}")
+    if not isinstance(shape, list) or not all(isinstance(d, int) and d >= 0 for d in shape):
+        raise _bad(f"{what} has an invalid shape {shape!r}")
+    if not isinstance(data, bytes):
+        raise _bad(f"{what} data is not bytes")
+    dt = np.dtype(dtype)
+    if len(data) != int(np.prod(shape, dtype=np.int64)) * dt.itemsize:
+        raise _bad(f"{what} holds {len(data)} bytes, which does not match shape {shape}")
+    return np.frombuffer(data, dtype=dt).reshape(shape).astype(dt.newbyteorder("="))
+
+
+# --- user_data: msgpack with tuples kept -------------------------------------------------
+
+
+def _default(obj: Any) -> Any:
+    if isinstance(obj, tuple):
+        return msgpack.ExtType(_EXT_TUPLE, _pack(list(obj)))
+    raise TypeError(type(obj).__name__)
+
+
+def _pack(obj: Any) -> bytes:
+    return msgpack.packb(obj, use_bin_type=True, strict_types=True, default=_default)
+
+
+def _ext_hook(code: int, data: bytes) -> Any:
+    if code != _EXT_TUPLE:
+        raise _bad(f"unknown msgpack extension type {code} in user_data")
+    value = _unpack(data)
+    if not isinstance(value, list):
+        raise _bad("a tuple in user_data is not stored as a list")
+    return tuple(value)
+
+
+def _unpack(data: bytes) -> Any:
+    return msgpack.unpackb(data, raw=False, strict_map_key=False, ext_hook=_ext_hook)
+
+
+def _user_data_bytes(doc: Doc) -> bytes:
+    pairs = []
+    for key, value in (doc._user_data or {}).items():
+        try:
+            pairs.append(_pack([key, value]))
+        except (TypeError, ValueError, OverflowError) as e:
+            bad = key if not _packable(key) else value
+            raise SerializationError(
+                Errors.E077.format(key=key, type=type(_first_unpackable(bad)).__name__)
+            ) from e
+    return msgpack.packb(pairs, use_bin_type=True)
+
+
+def _packable(obj: Any) -> bool:
+    try:
+        _pack(obj)
+    except (TypeError, ValueError, OverflowError):
+        return False
+    return True
+
+
+def _first_unpackable(obj: Any) -> Any:
+    """The innermost value msgpack refuses, for the error message."""
+    if isinstance(obj, (list, tuple)):
+        for item in obj:
+            if not _packable(item):
+                return _first_unpackable(item)
+    if isinstance(obj, dict) and type(obj) is dict:
+        for k, v in obj.items():
+            for item in (k, v):
+                if not _packable(item):
+                    return _first_unpackable(item)
+    return obj
+
+
+# --- writing -----------------------------------------------------------------------------
+
+
+def _needed_strings(doc: Doc) -> list[str]:
+    hashes: set[int] = set()
+    for name in _STRING_COLUMNS:
+        col = doc._orth if name == "orth" else doc._cols.get(name)
+        if col is not None:
+            hashes.update(np.unique(col).tolist())
+    for group in (doc._spans or {}).values():
+        for span in group:
+            hashes.update((span.label, span.kb_id, span.id))
+    strings = doc.vocab.strings
+    hashes.discard(0)
+    return [strings[h] for h in sorted(hashes) if h in strings]
+
+
+def doc_to_bytes(doc: Doc, exclude: Iterable[str]) -> bytes:
+    """Serialize a Doc (see the module docstring). E087 when user hooks are set."""
+    exclude = serialize.check_exclude(exclude, PARTS + _COMPAT_EXCLUDES)
+    hooks = [name for name in ("user_hooks", "user_span_hooks", "user_token_hooks")
+             if getattr(doc, name)]
+    if hooks and "user_hooks" not in exclude:
+        raise SerializationError(Errors.E087.format(hooks=", ".join(hooks)))
+    columns = {"orth": encode_array(doc._orth), "spacy": encode_array(doc._spacy)}
+    columns.update((name, encode_array(col)) for name, col in doc._cols.items())
+    meta = {"format": FORMAT, "version": VERSION, "n_tokens": len(doc),
+            "has_unknown_spaces": bool(doc.has_unknown_spaces)}
+    tensor = doc._tensor
+    getters = {
+        "meta": lambda: msgpack.packb(meta),
+        "strings": lambda: msgpack.packb(_needed_strings(doc), use_bin_type=True),
+        "text": lambda: msgpack.packb(doc.text),
+        "columns": lambda: msgpack.packb(columns, use_bin_type=True),
+        "user_data": lambda: _user_data_bytes(doc),
+        "cats": lambda: _pack(doc._cats or {}),
+        "tensor": lambda: msgpack.packb(
+            None if tensor is None or tensor.size == 0 else encode_array(tensor), use_bin_type=True
+        ),
+        "spans": lambda: msgpack.packb(
+            [
+                {"name": key, "attrs": group.attrs,
+                 "spans": [[s.start, s.end, s.label, s.kb_id, s.id] for s in group]}
+                for key, group in (doc._spans or {}).items()
+            ],
+            use_bin_type=True,
+        ),
+    }
+    try:
+        return serialize.to_bytes(getters, exclude)
+    except (TypeError, ValueError, OverflowError) as e:
+        raise SerializationError(Errors.E077.format(key="cats or span attrs", type=str(e))) from e
+
+
+# --- reading -----------------------------------------------------------------------------
+
+
+def _load(part: str, data: Any) -> Any:
+    if not isinstance(data, bytes):
+        raise _bad(f"part {part!r} is not bytes")
+    try:
+        return _unpack(data) if part in ("user_data", "cats") else msgpack.unpackb(
+            data, raw=False, strict_map_key=False
+        )
+    except FormatError:
+        raise
+    except Exception as e:  # msgpack raises several unrelated types on damaged input
+        raise _bad(f"part {part!r} is not valid msgpack ({e})") from e
+
+
+def _read_columns(msg: Any, n: int) -> dict[str, np.ndarray]:
+    if not isinstance(msg, dict) or "orth" not in msg or "spacy" not in msg:
+        raise _bad("the columns part lacks 'orth' or 'spacy'")
+    cols = {}
+    for name, record in msg.items():
+        if name not in _ALL_DTYPES:
+            raise _bad(f"unknown column {name!r}")
+        arr = decode_array(record, f"column {name!r}", (_ALL_DTYPES[name],))
+        if arr.shape != (n,):
+            raise _bad(f"column {name!r} has shape {arr.shape}, expected ({n},)")
+        cols[name] = arr
+    idx = np.arange(n, dtype=np.int64)
+    if "head" in cols:
+        target = cols["head"] + idx
+        if ((target < 0) | (target >= n)).any():
+            raise _bad("a head points outside the doc")
+    if "ent_iob" in cols and (cols["ent_iob"] > 3).any():
+        raise _bad("an ENT_IOB value is not 0-3")
+    if "sent_start" in cols and ((cols["sent_start"] < -1) | (cols["sent_start"] > 1)).any():
+        raise _bad("a SENT_START value is not -1, 0 or 1")
+    return cols
+
+
+def _read_spans(msg: Any, n: int) -> list[tuple[str, dict, list[list[int]]]]:
+    if not isinstance(msg, list):
+        raise _bad("the spans part is not a list")
+    out = []
+    for group in msg:
+        if not isinstance(group, dict) or set(group) != {"name", "attrs", "spans"}:
+            raise _bad("a span group record is malformed")
+        if not isinstance(group["name"], str) or not isinstance(group["attrs"], dict):
+            raise _bad("a span group has a bad name or attrs")
+        spans = group["spans"]
+        if not isinstance(spans, list):
+            raise _bad("a span group's spans are not a list")
+        for s in spans:
+            if (not isinstance(s, list) or len(s) != 5
+                    or not all(isinstance(v, int) and v >= 0 for v in s)
+                    or not s[0] <= s[1] <= n):
+                raise _bad(f"span record {s!r} is malformed or outside the doc")
+        out.append((group["name"], group["attrs"], spans))
+    return out
+
+
+def doc_from_bytes(doc: Doc, data: bytes, exclude: Iterable[str]) -> None:
+    """Load `doc_to_bytes` output into `doc`, validating everything first."""
+    from .span import Span
+    from .span_group import SpanGroups
+
+    exclude = serialize.check_exclude(exclude, PARTS + _COMPAT_EXCLUDES)
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise _bad(f"expected bytes, got {type(data).__name__}")
+    try:
+        msg = msgpack.unpackb(bytes(data), raw=False)
+    except Exception as e:  # msgpack raises several unrelated types on damaged input
+        raise _bad(f"not valid msgpack ({e})") from e
+    if not isinstance(msg, dict) or not all(isinstance(k, str) for k in msg):
+        raise _bad("expected a map of part names to bytes")
+    for required in ("meta", "columns"):
+        if required not in msg:
+            raise _bad(f"the {required!r} part is missing")
+    meta = _load("meta", msg["meta"])
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+        raise _bad("the meta part does not describe a plait Doc")
+    if meta.get("version") != VERSION:
+        raise _bad(f"format version {meta.get('version')!r} is not supported (this plait "
+                   f"reads version {VERSION}); upgrade plait")
+    n = meta.get("n_tokens")
+    if not isinstance(n, int) or n < 0:
+        raise _bad("the token count is missing or invalid")
+    parts = {name: _load(name, msg[name]) for name in _OPTIONAL
+             if name in msg and name not in exclude}
+    cols = _read_columns(_load("columns", msg["columns"]), n)
+    strings = parts.get("strings", [])
+    if not isinstance(strings, list) or not all(isinstance(s, str) for s in strings):
+        raise _bad("the strings part is not a list of str")
+    user_data = parts.get("user_data", [])
+    if not isinstance(user_data, list) or not all(
+        isinstance(p, list) and len(p) == 2 for p in user_data
+    ):
+        raise _bad("the user_data part is not a list of [key, value] pairs")
+    try:
+        user_dict = {k: v for k, v in user_data}
+    except TypeError as e:
+        raise _bad("a user_data key is not hashable") from e
+    cats = parts.get("cats", {})
+    if not isinstance(cats, dict):
+        raise _bad("the cats part is not a map")
+    tensor = parts.get("tensor")
+    if tensor is not None:
+        tensor = decode_array(tensor, "tensor", _TENSOR_DTYPES)
+    groups = _read_spans(parts.get("spans", []), n)
+    store = doc.vocab.strings
+    store.add_many(strings)
+    orth = cols.pop("orth")
+    missing = [h for h in np.unique(orth).tolist() if h not in store]
+    if missing:
+        raise _bad(f"token hash {missing[0]} has no string (the strings part is missing or "
+                   "was excluded, and the vocab does not know it)")
+    spacy = cols.pop("spacy")
+    text = parts.get("text")
+    if text is not None:
+        check = type(doc).__new__(type(doc))
+        check._init(doc.vocab, orth, spacy, None)
+        if not isinstance(text, str) or text != check.text:
+            raise _bad("the text does not match the tokens")
+    doc._init(doc.vocab, orth, spacy, text)
+    doc._cols = cols
+    doc.has_unknown_spaces = bool(meta.get("has_unknown_spaces", False))
+    doc._user_data = user_dict or None
+    doc._cats = cats or None
+    doc._tensor = tensor
+    if groups:
+        doc._spans = SpanGroups(doc)
+        for name, attrs, spans in groups:
+            doc._spans[name] = [Span(doc, s, e, label, kb_id=kb, span_id=i)
+                                for s, e, label, kb, i in spans]
+            doc._spans[name].attrs.update(attrs)

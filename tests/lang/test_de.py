@@ -5,9 +5,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import plait
+from plait.attrs import ORTH
 from plait.errors import InputError
 from plait.lang.de import German
 from plait.lang.de.syntax_iterators import noun_chunks
+from plait.lang.de.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
+from plait.lang.tokenizer_exceptions import BASE_EXCEPTIONS
 from plait.language import get_lang_class
 from plait.tokens import Doc
 
@@ -129,3 +132,17 @@ def test_noun_chunks_follow_ud_parse(nlp):
 def test_noun_chunks_without_parse_raise(nlp):
     with pytest.raises(InputError, match="E112"):
         list(noun_chunks(nlp("die Häuser")))
+
+
+def test_special_cases_hold_inside_brackets_and_before_commas(nlp):
+    for string, tokens in TOKENIZER_EXCEPTIONS.items():
+        if string in BASE_EXCEPTIONS:
+            continue
+        expected = ["(", *(token[ORTH] for token in tokens), ")", ","]
+        assert texts(nlp, f"({string}),") == expected, string
+
+
+def test_tokenizer_rules_survive_bytes_round_trip(nlp):
+    text = "Am 3. Oktober kam z.B. Dr. Müller auf'm Rad, geht's?"
+    restored = plait.blank("de").from_bytes(nlp.to_bytes())
+    assert texts(restored, text) == texts(nlp, text)

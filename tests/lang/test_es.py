@@ -5,7 +5,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import plait
+from plait.attrs import ORTH
 from plait.lang.es import Spanish
+from plait.lang.es.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
+from plait.lang.tokenizer_exceptions import BASE_EXCEPTIONS
 from plait.language import get_lang_class
 from plait.tokens import Doc
 
@@ -99,3 +102,17 @@ def test_noun_chunks_stop_before_prepositional_modifier(nlp):
               deps=["det", "ROOT", "amod", "case", "nmod"],
               pos=["DET", "NOUN", "ADJ", "ADP", "PROPN"])
     assert [c.text for c in doc.noun_chunks] == ["la casa blanca", "Juan"]
+
+
+def test_special_cases_hold_inside_brackets_and_before_commas(nlp):
+    for string, tokens in TOKENIZER_EXCEPTIONS.items():
+        if string in BASE_EXCEPTIONS:
+            continue
+        expected = ["(", *(token[ORTH] for token in tokens), ")", ","]
+        assert texts(nlp, f"({string}),") == expected, string
+
+
+def test_tokenizer_rules_survive_bytes_round_trip(nlp):
+    text = '¿Vive el Sr. García en EE.UU. desde el 1.º de mayo?'
+    restored = plait.blank("es").from_bytes(nlp.to_bytes())
+    assert texts(restored, text) == texts(nlp, text)

@@ -5,7 +5,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import plait
+from plait.attrs import ORTH
 from plait.lang.fr import French
+from plait.lang.fr.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
+from plait.lang.tokenizer_exceptions import BASE_EXCEPTIONS
 from plait.language import get_lang_class
 from plait.tokens import Doc
 
@@ -125,3 +128,17 @@ def test_noun_chunks_include_following_adjectives(nlp):
               deps=["det", "nsubj", "amod", "ROOT", "det", "obj"],
               pos=["DET", "NOUN", "ADJ", "VERB", "DET", "NOUN"])
     assert [c.text for c in doc.noun_chunks] == ["le chat noir", "une souris"]
+
+
+def test_special_cases_hold_inside_brackets_and_before_commas(nlp):
+    for string, tokens in TOKENIZER_EXCEPTIONS.items():
+        if string in BASE_EXCEPTIONS:
+            continue
+        expected = ["(", *(token[ORTH] for token in tokens), ")", ","]
+        assert texts(nlp, f"({string}),") == expected, string
+
+
+def test_tokenizer_rules_survive_bytes_round_trip(nlp):
+    text = "L'homme a-t-il vu M. Dupont aujourd'hui ? Donne-le-moi."
+    restored = plait.blank("fr").from_bytes(nlp.to_bytes())
+    assert texts(restored, text) == texts(nlp, text)

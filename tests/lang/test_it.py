@@ -5,7 +5,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import plait
+from plait.attrs import ORTH
 from plait.lang.it import Italian
+from plait.lang.it.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
+from plait.lang.tokenizer_exceptions import BASE_EXCEPTIONS
 from plait.language import get_lang_class
 from plait.tokens import Doc
 
@@ -103,3 +106,17 @@ def test_noun_chunks_from_ud_parse(nlp):
               deps=["det", "det:poss", "nsubj", "ROOT", "case", "det", "obl"],
               pos=["DET", "DET", "NOUN", "VERB", "ADP", "DET", "NOUN"])
     assert [c.text for c in doc.noun_chunks] == ["il mio amico", "la ragazza"]
+
+
+def test_special_cases_hold_inside_brackets_and_before_commas(nlp):
+    for string, tokens in TOKENIZER_EXCEPTIONS.items():
+        if string in BASE_EXCEPTIONS:
+            continue
+        expected = ["(", *(token[ORTH] for token in tokens), ")", ","]
+        assert texts(nlp, f"({string}),") == expected, string
+
+
+def test_tokenizer_rules_survive_bytes_round_trip(nlp):
+    text = "Dall'Italia il sig. Rossi, un po' stanco, c'è."
+    restored = plait.blank("it").from_bytes(nlp.to_bytes())
+    assert texts(restored, text) == texts(nlp, text)

@@ -5,7 +5,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import plait
+from plait.attrs import ORTH
 from plait.lang.nl import Dutch
+from plait.lang.nl.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
+from plait.lang.tokenizer_exceptions import BASE_EXCEPTIONS
 from plait.language import get_lang_class
 from plait.tokens import Doc
 
@@ -103,3 +106,17 @@ def test_noun_chunks_handle_conjuncts(nlp):
     doc = Doc(nlp.vocab, words=words, heads=[3, 2, 0, 3],
               deps=["nsubj", "cc", "conj", "ROOT"], pos=["NOUN", "CCONJ", "NOUN", "VERB"])
     assert [c.text for c in doc.noun_chunks] == ["appels", "peren"]
+
+
+def test_special_cases_hold_inside_brackets_and_before_commas(nlp):
+    for string, tokens in TOKENIZER_EXCEPTIONS.items():
+        if string in BASE_EXCEPTIONS:
+            continue
+        expected = ["(", *(token[ORTH] for token in tokens), ")", ","]
+        assert texts(nlp, f"({string}),") == expected, string
+
+
+def test_tokenizer_rules_survive_bytes_round_trip(nlp):
+    text = "'s Morgens zijn z'n auto's bijv. in Noord-Holland, t/m 5."
+    restored = plait.blank("nl").from_bytes(nlp.to_bytes())
+    assert texts(restored, text) == texts(nlp, text)

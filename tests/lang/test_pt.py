@@ -5,7 +5,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import plait
+from plait.attrs import ORTH
 from plait.lang.pt import Portuguese
+from plait.lang.pt.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
+from plait.lang.tokenizer_exceptions import BASE_EXCEPTIONS
 from plait.language import get_lang_class
 from plait.tokens import Doc
 
@@ -113,3 +116,17 @@ def test_noun_chunks_from_ud_parse(nlp):
               deps=["det", "nsubj", "ROOT", "det", "obj", "amod"],
               pos=["DET", "NOUN", "VERB", "DET", "NOUN", "ADJ"])
     assert [c.text for c in doc.noun_chunks] == ["o menino", "a maçã vermelha"]
+
+
+def test_special_cases_hold_inside_brackets_and_before_commas(nlp):
+    for string, tokens in TOKENIZER_EXCEPTIONS.items():
+        if string in BASE_EXCEPTIONS:
+            continue
+        expected = ["(", *(token[ORTH] for token in tokens), ")", ","]
+        assert texts(nlp, f"({string}),") == expected, string
+
+
+def test_tokenizer_rules_survive_bytes_round_trip(nlp):
+    text = 'Dá-lo-ei ao Sr. Silva no n.º 5; vende-se guarda-chuva.'
+    restored = plait.blank("pt").from_bytes(nlp.to_bytes())
+    assert texts(restored, text) == texts(nlp, text)

@@ -131,7 +131,6 @@ def test_has_annotation(parsed, vocab):
                  "SENT_START", "IS_SENT_START", A.DEP):
         assert parsed.has_annotation(name), name
     assert parsed.has_annotation("ENT_IOB", require_complete=True)
-    assert not parsed.has_annotation("MORPH", require_complete=False) is False
     bare = Doc(vocab, words=["a", "b"])
     assert not bare.has_annotation("TAG") and not bare.has_annotation("SENT_START")
     assert Doc(vocab, words=["a"]).has_annotation("SENT_START")

@@ -5,23 +5,27 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ...attrs import LIKE_NUM
+from ..char_classes import split_chars
 from ..lex_attrs import like_num as _like_digits
 
 _CARDINALS = frozenset(
-    """
+    split_chars(
+        """
 zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
 fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
 eighty ninety hundred thousand million billion trillion quadrillion quintillion
-dozen score
-""".split()
+"""
+    )
 )
 _ORDINALS = frozenset(
-    """
+    split_chars(
+        """
 zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
 thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth
 thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth hundredth thousandth
 millionth billionth trillionth
-""".split()
+"""
+    )
 )
 _ORDINAL_ENDINGS = {"1": "st", "2": "nd", "3": "rd"}
 

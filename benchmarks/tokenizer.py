@@ -25,7 +25,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-_DEFAULT = Path(__file__).resolve().parent.parent / ".." / "shared" / "corpus" / "python-docs.txt"
+_DEFAULT = (Path(__file__).resolve().parent.parent / ".." / "shared" / "corpus" / "python-docs.txt").resolve()
 
 
 def spans(tokens: list[tuple[str, str]]) -> list[tuple[int, int]]:

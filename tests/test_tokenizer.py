@@ -138,12 +138,10 @@ def test_tokens_always_reproduce_the_text(text):
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list(" \t\n\u00a0\u2003ab.,'-:)(\"😀")), max_size=30))
-def test_tokens_reproduce_whitespace_and_punctuation_heavy_text(text):
+def test_tokens_and_explain_agree_on_whitespace_and_punctuation_heavy_text(text):
     doc = _shared_en()(text)
     assert rebuilt(doc) == text
-    assert [(r, t.text) for (r, _), t in zip(_shared_en().tokenizer.explain(text), doc)] == [
-        (r, t) for r, t in _shared_en().tokenizer.explain(text)
-    ]
+    assert [t for _, t in _shared_en().tokenizer.explain(text)] == texts(doc)
 
 
 _EN = []
@@ -387,3 +385,26 @@ def test_agrees_with_spacy_on_ordinary_text(en, text):
     assert [(t.text, t.whitespace_) for t in en(text)] == [
         (t.text, t.whitespace_) for t in peer(text)
     ]
+
+
+def test_faster_heuristics_off_also_merges_specials_found_inside_infixed_words(base_tokenizer):
+    base_tokenizer.add_special_case("ab", [{ORTH: "a"}, {ORTH: "b"}])
+    assert texts(base_tokenizer("ab-cd")) == ["ab", "-", "cd"]
+    base_tokenizer.faster_heuristics = False
+    assert texts(base_tokenizer("ab-cd")) == ["a", "b", "-", "cd"]
+    loaded = Tokenizer(Vocab()).from_bytes(base_tokenizer.to_bytes())
+    assert loaded.faster_heuristics is False
+    assert texts(loaded("ab-cd")) == ["a", "b", "-", "cd"]
+
+
+def test_repeated_chunks_are_served_from_the_cache(base_tokenizer):
+    first = base_tokenizer("(hello) (hello)")
+    assert "(hello)" in base_tokenizer._cache
+    assert texts(first) == ["(", "hello", ")", "(", "hello", ")"]
+
+
+@pytest.mark.parametrize("text", ["\x00a\x1fb", "a\u200bb c\u0301", "\r\n", "\u2028x\u3000y", "😀" * 3])
+def test_control_and_format_characters_keep_the_text(en, text):
+    doc = en(text)
+    assert rebuilt(doc) == text
+    assert [t for _, t in en.tokenizer.explain(text)] == texts(doc)

@@ -84,6 +84,10 @@ class CompatibilityError(PlaitError, ValueError):
     """Saved data needs another plait version, or a package that is not installed."""
 
 
+class NotFound(PlaitError, OSError):
+    """A pipeline (a path or an installed package) to load was not found."""
+
+
 class PlaitWarning(UserWarning):
     """Base class of every warning plait emits."""
 
@@ -120,6 +124,34 @@ class Warnings(metaclass=_CodedMessages):
     W050 = (
         "mmap_mode={mode!r} is ignored for {what}: only an uncompressed file given by its path "
         "can be memory-mapped. The arrays were read into memory."
+    )
+    # --- W060-W069 components, displacy ---
+    W060 = (
+        "The rule-based lemmatizer got a token without a part-of-speech tag ({text!r}): its "
+        "lemma is the lowercased text. Add a tagger or an attribute_ruler that sets POS "
+        "before the lemmatizer, or use mode='lookup'."
+    )
+    W061 = (
+        "doc_cleaner could not reset {attr!r} on a Doc: {reason}. Check the attribute name, "
+        "or pass silent=True to skip attributes that are absent."
+    )
+    W062 = (
+        "No {what} to show for a doc given to displacy (style {style!r}): {hint}."
+    )
+    W063 = (
+        "The {name!r} component has no patterns, so it does nothing: add patterns with "
+        "add_patterns() or initialize it with a patterns file."
+    )
+    # --- W070-W079 serialization, loading ---
+    W070 = (
+        "The pipeline at {path} was saved for plait {range}, and this is plait {version}: it "
+        "loads, but may behave differently. Save it again with this version, or install a "
+        "plait version in that range."
+    )
+    W071 = (
+        "The pipeline at {path} has no checksums in its meta.json (it was not saved by "
+        "plait's nlp.to_disk), so damaged files cannot be detected. Save it again with "
+        "nlp.to_disk to add them."
     )
 
 
@@ -586,6 +618,114 @@ class Errors(metaclass=_CodedMessages):
     E280 = "Cannot {action} {path}: {error}."
 
     # --- serialization of pipelines and docs, DocBin (E350-E449) ---
+    E350 = (
+        "{source} is not valid DocBin data: {reason}. The data is damaged or was not "
+        "written by plait's DocBin; write it again or restore a good copy."
+    )
+    E351 = (
+        "{source} was written with DocBin format version {found}, but this plait reads up to "
+        "version {supported}. Upgrade plait to read it."
+    )
+    E352 = (
+        "{source} is not a plait DocBin: it starts with {head}. {hint}"
+    )
+    E353 = (
+        "{source} is truncated: {what} needs {expected} bytes but only {got} are there. The "
+        "data was cut short (an interrupted write, copy or download?); write it again."
+    )
+    E354 = (
+        "{source} is damaged: the checksum of {what} does not match (stored {stored:#010x}, "
+        "computed {computed:#010x}). Write it again or restore a good copy."
+    )
+    E355 = "Unknown DocBin compression {value!r}. Use one of: {options}."
+    E356 = (
+        "DocBin compression {method!r} needs the package {package!r}, which is not installed. "
+        "Install it with `pip install {package}`, or pick another compression ({options})."
+    )
+    E357 = (
+        "Cannot store user data {key!r}: its value is a {type}, which DocBin and "
+        "Doc.to_bytes cannot save. Store str, int, float, bool, None, bytes, lists, tuples "
+        "and dicts of them, numpy arrays, Spans and Tokens of the same doc, or a class "
+        "registered with plait.persist.register; or pass store_user_data=False."
+    )
+    E358 = "DocBin.add takes a plait Doc; got {type}."
+    E359 = (
+        "Cannot merge DocBins with different {what} ({mine} vs {theirs}): create both with "
+        "the same attrs= and store_user_data=."
+    )
+    E360 = (
+        "DocBin cannot store attribute {name!r}: it is computed from the vocab (lexical) or "
+        "is not a token annotation. Use any of: {options}."
+    )
+    E361 = "Doc index {i} is out of range for a DocBin of {n} docs."
+    E362 = (
+        "Cannot read spaCy DocBin data from {source}: {reason}. The data is damaged or is "
+        "not a spaCy .spacy file."
+    )
+    E363 = (
+        "The DocBin writer for {path} is closed: create a new DocBinWriter (or use it in a "
+        "`with` block and add docs inside the block)."
+    )
+    E364 = (
+        "{source} declares {what} of {value} bytes, beyond the limit of {limit}. The data is "
+        "damaged or hostile; it was not read."
+    )
+    E365 = (
+        "Cannot store user data {key!r}: it holds a {type} of another Doc. Spans and Tokens "
+        "in user data must belong to the doc they are stored with; store span.as_doc() "
+        "separately instead."
+    )
+    E366 = "chunk_size must be a positive int (docs per chunk); got {value!r}."
+    E367 = (
+        "Cannot read {source}: {error}. Check that the path exists and is readable."
+    )
+    E368 = "Cannot write {path}: {error}. Check the directory exists and is writable."
+    E370 = (
+        "Cannot find a pipeline {name!r}: it is not a directory and not an installed "
+        "package. Pass the path of a pipeline saved with nlp.to_disk, or install the "
+        "pipeline package (pip install <package>)."
+    )
+    E371 = (
+        "{path} is not a saved plait pipeline: it has no {missing}. Pass the directory that "
+        "nlp.to_disk wrote (it holds config.cfg and meta.json)."
+    )
+    E372 = (
+        "The pipeline at {path} is damaged: the checksum of {file} does not match the one "
+        "recorded in meta.json (stored {stored}, computed {computed}). Save the pipeline "
+        "again or restore a good copy."
+    )
+    E373 = (
+        "The pipeline at {path} was saved for plait {range}, and the running plait is "
+        "{version}: {reason}. Install a plait version in that range (pip install "
+        "\"plait{range}\"), or save the pipeline again with this version."
+    )
+    E374 = (
+        "The pipeline at {path} is damaged: {file} is listed in meta.json but is missing. "
+        "Save the pipeline again or restore a good copy."
+    )
+    E375 = (
+        "Cannot load the pipeline at {path}: {file} could not be read ({error}). The file is "
+        "damaged or truncated; save the pipeline again or restore a good copy."
+    )
+    E376 = (
+        "plait.from_bytes got data that is not a saved pipeline: {reason}. Pass the output "
+        "of nlp.to_bytes()."
+    )
+    E377 = (
+        "The pipeline at {path} needs the factory {factory!r} (component {name!r}), which is "
+        "not registered. Install the package that provides it (the pipeline lists: "
+        "{requirements}); packages register factories through the 'plait_factories' "
+        "entry-point group. Or import the module that defines it before loading."
+    )
+    E378 = (
+        "The pipeline at {path} has an invalid meta.json: {reason}. Fix the file or save "
+        "the pipeline again."
+    )
+    E379 = (
+        "Refusing to save a pipeline to {path}: it exists and is not a saved pipeline "
+        "(no config.cfg), and saving replaces the whole directory. Pass an empty or new "
+        "directory."
+    )
 
     # --- matchers: Matcher, PhraseMatcher, DependencyMatcher (E450-E499) ---
     E450 = (
@@ -690,4 +830,118 @@ class Errors(metaclass=_CodedMessages):
     E477 = (
         "Bad value for {attr!r} in token {token} of pattern {index} for key {key!r}: "
         "{reason}."
+    )
+
+    # --- components, lookups, lemmatizer, displacy (E478-E549) ---
+    E478 = (
+        "punct_chars of the sentencizer must be a list of strings (e.g. ['.', '!', '?']) or "
+        "None for the default set; got {value!r} ({type})."
+    )
+    E479 = (
+        "Pattern {index} of the {name!r} component must be a dict with 'label' and 'pattern' "
+        "(and optionally 'id'); got {value!r} ({type})."
+    )
+    E480 = (
+        "Pattern {index} of the {name!r} component has a bad {field!r}: {reason}; got "
+        "{value!r}. Write it as {{'label': 'ORG', 'pattern': 'Apple'}} or {{'label': 'ORG', "
+        "'pattern': [{{'LOWER': 'apple'}}], 'id': 'apple'}}."
+    )
+    E481 = (
+        "Patterns for the {name!r} component must be a list of dicts; got {type}. Wrap a "
+        "single pattern in a list."
+    )
+    E482 = (
+        "Line {line} of the patterns file {path} is not a valid pattern: {reason}. Each line "
+        "must be one JSON object such as {{\"label\": \"ORG\", \"pattern\": \"Apple\"}}."
+    )
+    E483 = "Cannot {action} {path}: {error}. Check that the path exists and is writable."
+    E484 = (
+        "The {name!r} component has no pattern with {what} {value!r}, so nothing can be "
+        "removed. Known: {known}."
+    )
+    E485 = (
+        "Saved settings of the {name!r} component in {path} are damaged: {reason}. Save the "
+        "pipeline again."
+    )
+    E486 = (
+        "The span_ruler {name!r} has spans_key=None and annotate_ents=False, so it would "
+        "write nothing: set spans_key (e.g. 'ruler') or annotate_ents=True."
+    )
+    E487 = (
+        "attrs for the attribute_ruler must be a dict of attribute -> value, e.g. "
+        "{{'LEMMA': 'be', 'POS': 'AUX'}}; got {value!r} ({type})."
+    )
+    E488 = (
+        "The attribute_ruler cannot set {attr!r}. Settable attributes: {options}, and '_' "
+        "for extension attributes (a dict of name -> value)."
+    )
+    E489 = (
+        "index={index} of an attribute_ruler rule is outside the match {span!r} ({n} tokens):"
+        " use an index from {low} to {high}, or change the pattern."
+    )
+    E490 = (
+        "attribute_ruler pattern entry {index} must be a dict with 'patterns' (a list of "
+        "token patterns), 'attrs' (a dict) and optionally 'index' (an int); got {value!r}."
+    )
+    E491 = (
+        "Bad value {value!r} for {attr!r} in an attribute_ruler rule: {reason}."
+    )
+    E492 = (
+        "Unknown lemmatizer mode {mode!r}. Use one of: {options} (or subclass Lemmatizer and "
+        "add a '<mode>_lemmatize' method)."
+    )
+    E493 = (
+        "The lemmatizer {name!r} (mode {mode!r}) has no lookup table {table!r}. Call "
+        "nlp.initialize() to load the tables from the plait_lookups registry, or pass "
+        "lookups= to lemmatizer.initialize()."
+    )
+    E494 = (
+        "No lookup tables are registered for the language {lang!r} (registry 'lookups', "
+        "entry-point group 'plait_lookups'). Install a package that provides them, or "
+        "register a function or dict with @registry.lookups.register({lang!r})."
+    )
+    E495 = (
+        "The lookup tables for {lang!r} have no table {table!r}; they have: {available}. "
+        "Install a package with more tables, or pass strict=False to skip missing ones."
+    )
+    E496 = "Lookups has no table {name!r}; it has: {available}. Add it with add_table()."
+    E497 = "Lookups already has a table {name!r}: remove it first, or use set_table()."
+    E498 = (
+        "Cannot read the lookup table {table!r} for {lang!r} from {source!r}: {reason}. A "
+        "table is a dict, or the path to a .json or .json.gz file holding a JSON object."
+    )
+    E499 = (
+        "The plait_lookups entry for {lang!r} must be a dict of table name -> data or path, "
+        "or a function returning one; got {type}."
+    )
+    E500 = "Lookup table keys must be str or int (a string hash); got {value!r} ({type})."
+    E501 = (
+        "Saved lookup tables are damaged: {reason}. They must be a msgpack map written by "
+        "Lookups.to_bytes(); save them again."
+    )
+    E502 = (
+        "Unknown displacy style {style!r}. Use one of: {options}."
+    )
+    E503 = (
+        "displacy.render got {type} where it needs a Doc or Span (or, with manual=True, a "
+        "dict in the format of parse_{style_name}())."
+    )
+    E504 = (
+        "A manual displacy input for style {style!r} is missing the key {key!r}: it needs "
+        "{needed} (see displacy.parse_{style_name}() for the format)."
+    )
+    E505 = (
+        "displacy option {option!r} must be {expected}; got {value!r} ({type})."
+    )
+    E506 = (
+        "displacy.serve cannot listen on {host}:{port}: {error}. Choose another port, or "
+        "pass auto_select_port=True to use the next free one."
+    )
+    E507 = (
+        "The plait_displacy_colors entry {name!r} must be a dict of label -> CSS colour, or "
+        "a function returning one; got {type}."
+    )
+    E508 = (
+        "A dependency arc in the manual displacy input goes from {start} to {end}, outside "
+        "the {n} words. Arcs need 0 <= start, end < len(words)."
     )

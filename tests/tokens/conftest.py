@@ -22,8 +22,18 @@ def vocab():
 
 @pytest.fixture
 def parsed(vocab):
-    return Doc(vocab, words=WORDS, spaces=SPACES, heads=HEADS, deps=DEPS, tags=TAGS, pos=POS,
-               lemmas=LEMMAS, ents=ENTS, morphs=["Number=Sing"] * 2 + [""] * 7)
+    return Doc(
+        vocab,
+        words=WORDS,
+        spaces=SPACES,
+        heads=HEADS,
+        deps=DEPS,
+        tags=TAGS,
+        pos=POS,
+        lemmas=LEMMAS,
+        ents=ENTS,
+        morphs=["Number=Sing"] * 2 + [""] * 7,
+    )
 
 
 @pytest.fixture

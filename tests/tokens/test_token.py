@@ -11,7 +11,12 @@ from plait.tokens import Doc, MorphAnalysis
 
 def test_text_attributes(parsed):
     token = parsed[3]
-    assert (token.text, token.orth_, token.whitespace_, token.text_with_ws) == ("big", "big", "", "big")
+    assert (token.text, token.orth_, token.whitespace_, token.text_with_ws) == (
+        "big",
+        "big",
+        "",
+        "big",
+    )
     assert token.i == 3 and token.idx == 12 and token.doc is parsed
     assert len(token) == 3 and str(token) == "big" and repr(token) == "big"
     assert token.orth == parsed.vocab.strings["big"]
@@ -106,8 +111,12 @@ def test_head_from_other_doc_is_coded_error(parsed, vocab):
 
 
 def test_conjuncts(vocab):
-    doc = Doc(vocab, words=["cats", "and", "dogs", "and", "birds"], heads=[0, 2, 0, 4, 2],
-              deps=["ROOT", "cc", "conj", "cc", "conj"])
+    doc = Doc(
+        vocab,
+        words=["cats", "and", "dogs", "and", "birds"],
+        heads=[0, 2, 0, 4, 2],
+        deps=["ROOT", "cc", "conj", "cc", "conj"],
+    )
     assert [t.text for t in doc[0].conjuncts] == ["dogs", "birds"]
     assert [t.text for t in doc[4].conjuncts] == ["cats", "dogs"]
     assert doc[1].conjuncts == ()

@@ -26,7 +26,9 @@ def test_default_values_are_stored_in_user_data(vocab):
 def test_getter_setter_and_method(vocab):
     Token.set_extension("upper", getter=lambda t: t.text.upper())
     store = {}
-    Token.set_extension("note", getter=lambda t: store.get(t.i), setter=lambda t, v: store.update({t.i: v}))
+    Token.set_extension(
+        "note", getter=lambda t: store.get(t.i), setter=lambda t, v: store.update({t.i: v})
+    )
     Doc.set_extension("count", method=lambda doc, word: sum(t.text == word for t in doc))
     doc = Doc(vocab, words=["a", "b", "a"])
     assert doc[0]._.upper == "A"
@@ -53,7 +55,12 @@ def test_registering_twice_needs_force():
 
 @pytest.mark.parametrize(
     "kwargs",
-    [{}, {"default": 1, "getter": len}, {"getter": len, "method": len}, {"default": None, "method": len}],
+    [
+        {},
+        {"default": 1, "getter": len},
+        {"getter": len, "method": len},
+        {"default": None, "method": len},
+    ],
 )
 def test_exactly_one_of_default_getter_method(kwargs):
     with pytest.raises(ExtensionError, match="E071"):
@@ -73,7 +80,7 @@ def test_setter_without_getter_is_coded_error():
 def test_unregistered_extension_is_coded_attribute_error(vocab):
     doc = Doc(vocab, words=["a"])
     with pytest.raises(ExtensionError, match="E073"):
-        doc._.nothing
+        _ = doc._.nothing
     with pytest.raises(AttributeError):
         doc[0]._.nothing = 1
     assert not hasattr(doc._, "nothing")

@@ -6,8 +6,10 @@ half-written one.
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Iterator
@@ -37,6 +39,62 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+class _DurableFile(io.RawIOBase):
+    """A write-only file that flushes to disk in the background while it is being written.
+
+    Every `FLUSH_EVERY` bytes it starts an `fdatasync` in a thread (if none is running), so
+    the disk writes early data while later data is still being copied; `sync()` then only
+    waits for the rest. Data is durable only after `sync()`, as with a plain fsync.
+    """
+
+    FLUSH_EVERY = 64 << 20
+
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+        self._unsynced = 0
+        self._thread: threading.Thread | None = None
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def write(self, data) -> int:  # type: ignore[override]
+        n = os.write(self._fd, data)
+        self._unsynced += n
+        if self._unsynced >= self.FLUSH_EVERY and (
+            self._thread is None or not self._thread.is_alive()
+        ):
+            self._unsynced = 0
+            self._thread = threading.Thread(target=self._background_sync, daemon=True)
+            self._thread.start()
+        return n
+
+    def _background_sync(self) -> None:
+        try:
+            os.fdatasync(self._fd)
+        except (OSError, AttributeError):  # the final fsync reports real errors
+            pass
+
+    def wait(self) -> None:
+        """Wait for a background flush to end."""
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+
+    def sync(self) -> None:
+        """Make everything written durable."""
+        self.wait()
+        os.fsync(self._fd)
+
+    def close(self) -> None:
+        if not self.closed:
+            self.wait()
+            os.close(self._fd)
+        super().close()
+
+
 @contextmanager
 def atomic_open(path: str | Path, durable: bool = True) -> Iterator[BinaryIO]:
     """Yield an unbuffered binary file that replaces `path` only when the block succeeds.
@@ -53,10 +111,13 @@ def atomic_open(path: str | Path, durable: bool = True) -> Iterator[BinaryIO]:
             os.fchmod(fd, _file_mode())
         except (AttributeError, OSError):  # no fchmod on Windows
             pass
-        with os.fdopen(fd, "wb", buffering=0) as f:
-            yield f  # type: ignore[misc]
-            if durable:
-                os.fsync(f.fileno())
+        if durable:
+            with _DurableFile(fd) as f:
+                yield f  # type: ignore[misc]
+                f.sync()
+        else:
+            with os.fdopen(fd, "wb", buffering=0) as f:
+                yield f  # type: ignore[misc]
         os.replace(tmp, path)
     except BaseException:
         try:

@@ -203,7 +203,8 @@ def _vocab_from_state(state: dict) -> Any:
     vocab = None
     if lang:
         try:
-            from ..language import create_vocab, get_lang_class
+            from ..lang_defaults import create_vocab
+            from ..language import get_lang_class
 
             vocab = create_vocab(lang, get_lang_class(lang).Defaults)
         except Exception:  # an unknown language: keep the default lexical attributes
@@ -236,18 +237,22 @@ def _docbin_from_state(data: bytes) -> Any:
 
 
 def _language_to_state(nlp: Any) -> dict:
-    # Follow-up: relies on Language.config / Language.to_bytes (issue 4).
-    return {"lang": nlp.lang, "config": nlp.config.to_str(), "bytes": nlp.to_bytes()}
+    return {
+        "vocab": nlp.vocab,
+        "config": nlp.config.to_str(interpolate=False),
+        "bytes": nlp.to_bytes(exclude=["config", "vocab"]),
+    }
 
 
 def _language_from_state(state: dict) -> Any:
-    # Follow-up: relies on plait.config.load_config_from_str and Language.from_config (issue 4).
-    from .. import config as plait_config
-    from ..language import Language
+    # Builds the pipeline from its config with factories that are already registered: unlike
+    # pickle, no module named in the file is imported (an unknown factory is a coded error).
+    from ..config import load_config_from_str
+    from ..util import load_model_from_config
 
-    cfg = plait_config.load_config_from_str(state["config"])
-    nlp = Language.from_config(cfg)
-    return nlp.from_bytes(state["bytes"])
+    config = load_config_from_str(state["config"])
+    nlp = load_model_from_config(config, vocab=state["vocab"])
+    return nlp.from_bytes(state["bytes"], exclude=["config", "vocab"])
 
 
 # stable name -> (module, class name, subclasses too, to_state, from_state)

@@ -154,11 +154,11 @@ def from_array(doc: Doc, attr_ids: str | int | Iterable[str | int], array: np.nd
     if arr.ndim == 1 and len(ids) == 1:
         arr = arr.reshape(-1, 1)
     if arr.ndim != 2 or arr.shape != (n, len(ids)):
-        raise InputError(
-            Errors.E068.format(n_attrs=len(ids), shape=arr.shape, n_tokens=n)
-        )
+        raise InputError(Errors.E068.format(n_attrs=len(ids), shape=arr.shape, n_tokens=n))
     if arr.dtype != np.uint64:
-        arr = arr.astype(np.int64).view(np.uint64) if arr.dtype.kind == "i" else arr.astype(np.uint64)
+        arr = (
+            arr.astype(np.int64).view(np.uint64) if arr.dtype.kind == "i" else arr.astype(np.uint64)
+        )
     updates: dict[str, np.ndarray] = {}
     spacy = None
     for j, attr_id in enumerate(ids):

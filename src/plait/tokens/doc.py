@@ -88,16 +88,30 @@ class Doc(HasExtensions):
         for i, word in enumerate(words):
             if isinstance(word, str):
                 orths.append(strings.add(word))
-            elif isinstance(word, (int, np.integer)) and not isinstance(word, bool) and int(word) in strings:
+            elif (
+                isinstance(word, (int, np.integer))
+                and not isinstance(word, bool)
+                and int(word) in strings
+            ):
                 orths.append(int(word))
             else:
                 raise InputTypeError(Errors.E052.format(i=i, type=type(word).__name__, value=word))
-        self._init(vocab, np.asarray(orths, dtype=np.uint64), np.asarray(space_list, dtype=bool), None)
+        self._init(
+            vocab, np.asarray(orths, dtype=np.uint64), np.asarray(space_list, dtype=bool), None
+        )
         self.has_unknown_spaces = unknown_spaces
         if user_data is not None:
             self._user_data = user_data
-        given = {"tags": tags, "pos": pos, "morphs": morphs, "lemmas": lemmas, "heads": heads,
-                 "deps": deps, "sent_starts": sent_starts, "ents": ents}
+        given = {
+            "tags": tags,
+            "pos": pos,
+            "morphs": morphs,
+            "lemmas": lemmas,
+            "heads": heads,
+            "deps": deps,
+            "sent_starts": sent_starts,
+            "ents": ents,
+        }
         for name, values in given.items():
             if values is not None and len(values) != n:
                 raise InputError(Errors.E053.format(n=len(values), name=name, n_words=n))
@@ -117,8 +131,11 @@ class Doc(HasExtensions):
             )
         if sent_starts is not None:
             self._cols["sent_start"] = np.asarray(
-                [1 if s is True or s == 1 else -1 if s is False or s == -1 else 0
-                 for s in sent_starts], dtype=np.int8
+                [
+                    1 if s is True or s == 1 else -1 if s is False or s == -1 else 0
+                    for s in sent_starts
+                ],
+                dtype=np.int8,
             )
         if deps is not None:
             self._set_heads_absolute(heads if heads is not None else [None] * n)
@@ -137,7 +154,11 @@ class Doc(HasExtensions):
         for i, head in enumerate(heads):
             if head is None:
                 continue
-            if not isinstance(head, (int, np.integer)) or isinstance(head, bool) or not 0 <= head < n:
+            if (
+                not isinstance(head, (int, np.integer))
+                or isinstance(head, bool)
+                or not 0 <= head < n
+            ):
                 raise InputError(Errors.E055.format(head=head, i=i, n=n, last=n - 1))
             rel[i] = int(head) - i
         self._cols["head"] = rel
@@ -213,7 +234,9 @@ class Doc(HasExtensions):
         if self._idx is None:
             get = self.vocab.strings.__getitem__
             n = len(self._orth)
-            lengths = np.fromiter((len(get(o)) for o in self._orth.tolist()), dtype=np.int64, count=n)
+            lengths = np.fromiter(
+                (len(get(o)) for o in self._orth.tolist()), dtype=np.int64, count=n
+            )
             ends = np.cumsum(lengths + self._spacy, dtype=np.int64)
             idx = np.zeros(n, dtype=np.int64)
             idx[1:] = ends[:-1]
@@ -249,8 +272,11 @@ class Doc(HasExtensions):
             if not 0 <= j < n:
                 raise OutOfRange(Errors.E059.format(i=i, obj="Doc", n=n))
             return Token(self, j)
-        raise InputTypeError(Errors.E090.format(what="A Doc index", expected="an int or a slice",
-                                                type=type(i).__name__))
+        raise InputTypeError(
+            Errors.E090.format(
+                what="A Doc index", expected="an int or a slice", type=type(i).__name__
+            )
+        )
 
     def __repr__(self) -> str:
         return self.text
@@ -445,8 +471,9 @@ class Doc(HasExtensions):
         bounds = self._char_token_range(start_idx, end_idx, alignment_mode, 0, len(self))
         if bounds is None:
             return None
-        return Span(self, bounds[0], bounds[1], label=label, kb_id=kb_id, vector=vector,
-                    span_id=span_id)
+        return Span(
+            self, bounds[0], bounds[1], label=label, kb_id=kb_id, vector=vector, span_id=span_id
+        )
 
     def _char_token_range(
         self, start_idx: int, end_idx: int, mode: str, lo: int, hi: int
@@ -455,8 +482,9 @@ class Doc(HasExtensions):
             return None
         starts = self._token_idx()[lo:hi]
         get = self.vocab.strings.__getitem__
-        ends = starts + np.fromiter((len(get(o)) for o in self._orth[lo:hi].tolist()),
-                                    dtype=np.int64, count=hi - lo)
+        ends = starts + np.fromiter(
+            (len(get(o)) for o in self._orth[lo:hi].tolist()), dtype=np.int64, count=hi - lo
+        )
         if mode == "strict":
             i = int(np.searchsorted(starts, start_idx))
             j = int(np.searchsorted(ends, end_idx))
@@ -554,8 +582,11 @@ class Doc(HasExtensions):
 
     @staticmethod
     def from_docs(
-        docs: Sequence[Doc], ensure_whitespace: bool = True, attrs: Any = None,
-        *, exclude: Iterable[str] = (),
+        docs: Sequence[Doc],
+        ensure_whitespace: bool = True,
+        attrs: Any = None,
+        *,
+        exclude: Iterable[str] = (),
     ) -> Doc | None:
         """Concatenate docs into one (None for an empty list); they must share a Vocab.
 

@@ -41,8 +41,18 @@ _ALL_DTYPES = {
     "spacy": "|b1",
 }
 _TENSOR_DTYPES = frozenset({"<f4", "<f8", "<f2", "<i4", "<i8"})
-_STRING_COLUMNS = ("orth", "norm", "lemma", "tag", "pos", "dep", "morph", "ent_type",
-                   "ent_kb_id", "ent_id")
+_STRING_COLUMNS = (
+    "orth",
+    "norm",
+    "lemma",
+    "tag",
+    "pos",
+    "dep",
+    "morph",
+    "ent_type",
+    "ent_kb_id",
+    "ent_id",
+)
 _EXT_TUPLE = 1
 
 
@@ -101,16 +111,17 @@ def _unpack(data: bytes) -> Any:
 
 
 def _user_data_bytes(doc: Doc) -> bytes:
-    pairs = []
-    for key, value in (doc._user_data or {}).items():
-        try:
-            pairs.append(_pack([key, value]))
-        except (TypeError, ValueError, OverflowError) as e:
-            bad = key if not _packable(key) else value
-            raise SerializationError(
-                Errors.E077.format(key=key, type=type(_first_unpackable(bad)).__name__)
-            ) from e
-    return msgpack.packb(pairs, use_bin_type=True)
+    pairs = [[key, value] for key, value in (doc._user_data or {}).items()]
+    try:
+        return _pack(pairs)
+    except (TypeError, ValueError, OverflowError) as e:
+        for key, value in pairs:
+            if not _packable([key, value]):
+                bad = key if not _packable(key) else value
+                raise SerializationError(
+                    Errors.E077.format(key=key, type=type(_first_unpackable(bad)).__name__)
+                ) from e
+        raise SerializationError(Errors.E077.format(key="?", type=str(e))) from e
 
 
 def _packable(obj: Any) -> bool:
@@ -155,14 +166,19 @@ def _needed_strings(doc: Doc) -> list[str]:
 def doc_to_bytes(doc: Doc, exclude: Iterable[str]) -> bytes:
     """Serialize a Doc (see the module docstring). E087 when user hooks are set."""
     exclude = serialize.check_exclude(exclude, PARTS + _COMPAT_EXCLUDES)
-    hooks = [name for name in ("user_hooks", "user_span_hooks", "user_token_hooks")
-             if getattr(doc, name)]
+    hooks = [
+        name for name in ("user_hooks", "user_span_hooks", "user_token_hooks") if getattr(doc, name)
+    ]
     if hooks and "user_hooks" not in exclude:
         raise SerializationError(Errors.E087.format(hooks=", ".join(hooks)))
     columns = {"orth": encode_array(doc._orth), "spacy": encode_array(doc._spacy)}
     columns.update((name, encode_array(col)) for name, col in doc._cols.items())
-    meta = {"format": FORMAT, "version": VERSION, "n_tokens": len(doc),
-            "has_unknown_spaces": bool(doc.has_unknown_spaces)}
+    meta = {
+        "format": FORMAT,
+        "version": VERSION,
+        "n_tokens": len(doc),
+        "has_unknown_spaces": bool(doc.has_unknown_spaces),
+    }
     tensor = doc._tensor
     getters = {
         "meta": lambda: msgpack.packb(meta),
@@ -176,8 +192,11 @@ def doc_to_bytes(doc: Doc, exclude: Iterable[str]) -> bytes:
         ),
         "spans": lambda: msgpack.packb(
             [
-                {"name": key, "attrs": group.attrs,
-                 "spans": [[s.start, s.end, s.label, s.kb_id, s.id] for s in group]}
+                {
+                    "name": key,
+                    "attrs": group.attrs,
+                    "spans": [[s.start, s.end, s.label, s.kb_id, s.id] for s in group],
+                }
                 for key, group in (doc._spans or {}).items()
             ],
             use_bin_type=True,
@@ -196,8 +215,10 @@ def _load(part: str, data: Any) -> Any:
     if not isinstance(data, bytes):
         raise _bad(f"part {part!r} is not bytes")
     try:
-        return _unpack(data) if part in ("user_data", "cats") else msgpack.unpackb(
-            data, raw=False, strict_map_key=False
+        return (
+            _unpack(data)
+            if part in ("user_data", "cats")
+            else msgpack.unpackb(data, raw=False, strict_map_key=False)
         )
     except FormatError:
         raise
@@ -241,9 +262,12 @@ def _read_spans(msg: Any, n: int) -> list[tuple[str, dict, list[list[int]]]]:
         if not isinstance(spans, list):
             raise _bad("a span group's spans are not a list")
         for s in spans:
-            if (not isinstance(s, list) or len(s) != 5
-                    or not all(isinstance(v, int) and v >= 0 for v in s)
-                    or not s[0] <= s[1] <= n):
+            if (
+                not isinstance(s, list)
+                or len(s) != 5
+                or not all(isinstance(v, int) and v >= 0 for v in s)
+                or not s[0] <= s[1] <= n
+            ):
                 raise _bad(f"span record {s!r} is malformed or outside the doc")
         out.append((group["name"], group["attrs"], spans))
     return out
@@ -270,13 +294,16 @@ def doc_from_bytes(doc: Doc, data: bytes, exclude: Iterable[str]) -> None:
     if not isinstance(meta, dict) or meta.get("format") != FORMAT:
         raise _bad("the meta part does not describe a plait Doc")
     if meta.get("version") != VERSION:
-        raise _bad(f"format version {meta.get('version')!r} is not supported (this plait "
-                   f"reads version {VERSION}); upgrade plait")
+        raise _bad(
+            f"format version {meta.get('version')!r} is not supported (this plait "
+            f"reads version {VERSION}); upgrade plait"
+        )
     n = meta.get("n_tokens")
     if not isinstance(n, int) or n < 0:
         raise _bad("the token count is missing or invalid")
-    parts = {name: _load(name, msg[name]) for name in _OPTIONAL
-             if name in msg and name not in exclude}
+    parts = {
+        name: _load(name, msg[name]) for name in _OPTIONAL if name in msg and name not in exclude
+    }
     cols = _read_columns(_load("columns", msg["columns"]), n)
     strings = parts.get("strings", [])
     if not isinstance(strings, list) or not all(isinstance(s, str) for s in strings):
@@ -302,8 +329,10 @@ def doc_from_bytes(doc: Doc, data: bytes, exclude: Iterable[str]) -> None:
     orth = cols.pop("orth")
     missing = [h for h in np.unique(orth).tolist() if h not in store]
     if missing:
-        raise _bad(f"token hash {missing[0]} has no string (the strings part is missing or "
-                   "was excluded, and the vocab does not know it)")
+        raise _bad(
+            f"token hash {missing[0]} has no string (the strings part is missing or "
+            "was excluded, and the vocab does not know it)"
+        )
     spacy = cols.pop("spacy")
     text = parts.get("text")
     if text is not None:
@@ -320,6 +349,7 @@ def doc_from_bytes(doc: Doc, data: bytes, exclude: Iterable[str]) -> None:
     if groups:
         doc._spans = SpanGroups(doc)
         for name, attrs, spans in groups:
-            doc._spans[name] = [Span(doc, s, e, label, kb_id=kb, span_id=i)
-                                for s, e, label, kb, i in spans]
+            doc._spans[name] = [
+                Span(doc, s, e, label, kb_id=kb, span_id=i) for s, e, label, kb, i in spans
+            ]
             doc._spans[name].attrs.update(attrs)

@@ -111,8 +111,10 @@ def concat_docs(docs: Sequence[Doc], ensure_whitespace: bool, exclude: set[str])
             [d._cols.get(name, np.zeros(len(d), dtype=COLUMN_DTYPES[name])) for d in docs]
         )
     token_offsets = np.cumsum([0] + [len(d) for d in docs])
-    char_offsets = np.cumsum([0] + [len(d.text) + int(sp[-1:].sum() - d._spacy[-1:].sum())
-                                    for d, sp in zip(docs, spacies)])
+    char_offsets = np.cumsum(
+        [0]
+        + [len(d.text) + int(sp[-1:].sum() - d._spacy[-1:].sum()) for d, sp in zip(docs, spacies)]
+    )
     sent = doc._cols.get("sent_start")
     if sent is not None:
         for off, d in zip(token_offsets.tolist(), docs):
@@ -137,8 +139,10 @@ def concat_docs(docs: Sequence[Doc], ensure_whitespace: bool, exclude: set[str])
             for key, group in d._spans.items():
                 target = doc.spans.setdefault(key, [])
                 target.attrs.update(group.attrs)
-                target.extend(Span(doc, s.start + off, s.end + off, s.label, kb_id=s.kb_id,
-                                   span_id=s.id) for s in group)
+                target.extend(
+                    Span(doc, s.start + off, s.end + off, s.label, kb_id=s.kb_id, span_id=s.id)
+                    for s in group
+                )
     tensors = [d._tensor for d in docs]
     aligned = all(
         t is not None and t.ndim == 2 and t.shape[0] == len(d) for t, d in zip(tensors, docs)

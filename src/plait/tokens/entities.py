@@ -66,7 +66,9 @@ def read_ents(doc: Doc) -> tuple[Span, ...]:
         if code == IOB_I and start != -1:
             continue
         if start != -1:
-            out.append(Span(doc, start, i, label=types[start], kb_id=kbs[start], span_id=ids[start]))
+            out.append(
+                Span(doc, start, i, label=types[start], kb_id=kbs[start], span_id=ids[start])
+            )
             start = -1
         if code == IOB_B and types[i] != 0 or code == IOB_I:
             # a dangling I (no B before it) is read as the start of an entity
@@ -106,32 +108,30 @@ def set_ents(
     n = len(doc)
     owner = np.zeros(n, dtype=bool)
     for span in ents + groups[0] + groups[1] + groups[2]:
-        if owner[span.start:span.end].any():
-            i = span.start + int(np.argmax(owner[span.start:span.end]))
+        if owner[span.start : span.end].any():
+            i = span.start + int(np.argmax(owner[span.start : span.end]))
             raise InputError(Errors.E061.format(i=i, text=doc[i].text))
-        owner[span.start:span.end] = True
+        owner[span.start : span.end] = True
     iob = doc._writable("ent_iob")
     etype = doc._writable("ent_type")
     kb = doc._writable("ent_kb_id")
     ent_id = doc._writable("ent_id")
     for span in ents:
         iob[span.start] = IOB_B
-        iob[span.start + 1:span.end] = IOB_I
-        etype[span.start:span.end] = span.label
-        kb[span.start:span.end] = span.kb_id
+        iob[span.start + 1 : span.end] = IOB_I
+        etype[span.start : span.end] = span.label
+        kb[span.start : span.end] = span.kb_id
         if span.id:
-            ent_id[span.start:span.end] = span.id
+            ent_id[span.start : span.end] = span.id
     for code, group in zip((IOB_B, MISSING, IOB_O), groups):
         for span in group:
-            iob[span.start:span.end] = code
-            etype[span.start:span.end] = 0
+            iob[span.start : span.end] = code
+            etype[span.start : span.end] = 0
     if default != "unmodified":
         rest = ~owner
         etype[rest] = 0
         iob[rest] = {"outside": IOB_O, "missing": MISSING, "blocked": IOB_B}[default]
     # repair: an I must follow B or I of the same type
     for i in range(n - 1):
-        if iob[i + 1] == IOB_I and (
-            iob[i] in (MISSING, IOB_O) or etype[i] != etype[i + 1]
-        ):
+        if iob[i + 1] == IOB_I and (iob[i] in (MISSING, IOB_O) or etype[i] != etype[i + 1]):
             iob[i + 1] = IOB_B

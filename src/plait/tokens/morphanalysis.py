@@ -32,8 +32,9 @@ def normalize_features(value: Any) -> str:
         text = value
     else:
         raise InputTypeError(
-            Errors.E090.format(what="A morphological analysis", expected="a str or dict",
-                               type=type(value).__name__)
+            Errors.E090.format(
+                what="A morphological analysis", expected="a str or dict", type=type(value).__name__
+            )
         )
     if text in ("", EMPTY_MORPH):
         return ""

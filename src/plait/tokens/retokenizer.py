@@ -57,16 +57,19 @@ class Retokenizer:
 
         if not isinstance(span, Span) or span.doc is not self.doc or len(span) == 0:
             raise InputError(Errors.E082.format(obj=repr(span)))
-        if self._merged[span.start:span.end].any():
+        if self._merged[span.start : span.end].any():
             raise InputError(Errors.E079.format(span=span.text, start=span.start, end=span.end))
         for i in range(span.start, span.end):
             if i in self._split:
                 raise InputError(Errors.E092.format(i=i))
-        self._merged[span.start:span.end] = True
+        self._merged[span.start : span.end] = True
         self.merges.append((span.start, span.end, dict(attrs or {})))
 
     def split(
-        self, token: Token, orths: Sequence[str], heads: Sequence[Any],
+        self,
+        token: Token,
+        orths: Sequence[str],
+        heads: Sequence[Any],
         attrs: dict | None = None,
     ) -> None:
         """Queue `token` to become len(orths) tokens with the given heads and per-piece attrs.
@@ -84,20 +87,31 @@ class Retokenizer:
             raise InputError(Errors.E080.format(i=token.i, text=token.text, orths=orths))
         heads = list(heads)
         if len(heads) != len(orths):
-            raise InputError(Errors.E081.format(i=token.i, n_orths=len(orths), n=len(heads),
-                                                what="heads"))
+            raise InputError(
+                Errors.E081.format(i=token.i, n_orths=len(orths), n=len(heads), what="heads")
+            )
         attrs = dict(attrs or {})
         for key, values in attrs.items():
             per_piece = values.values() if key == "_" and isinstance(values, dict) else [values]
             for vals in per_piece:
                 if not isinstance(vals, (list, tuple)) or len(vals) != len(orths):
-                    raise InputError(Errors.E081.format(i=token.i, n_orths=len(orths),
-                                                        n=_count(vals), what=f"values for {key}"))
+                    raise InputError(
+                        Errors.E081.format(
+                            i=token.i, n_orths=len(orths), n=_count(vals), what=f"values for {key}"
+                        )
+                    )
         for j, head in enumerate(heads):
-            ok = (isinstance(head, Token) and head.doc is self.doc) or (
-                isinstance(head, int) and not isinstance(head, bool) and 0 <= head < len(orths)
-            ) or (isinstance(head, tuple) and len(head) == 2 and isinstance(head[0], Token)
-                  and head[0].doc is self.doc and isinstance(head[1], int))
+            ok = (
+                (isinstance(head, Token) and head.doc is self.doc)
+                or (isinstance(head, int) and not isinstance(head, bool) and 0 <= head < len(orths))
+                or (
+                    isinstance(head, tuple)
+                    and len(head) == 2
+                    and isinstance(head[0], Token)
+                    and head[0].doc is self.doc
+                    and isinstance(head[1], int)
+                )
+            )
             if not ok:
                 raise InputError(Errors.E091.format(i=token.i, head=head, j=j))
         if self._merged[token.i] or token.i in self._split:
@@ -138,7 +152,7 @@ def _apply(doc: Doc, merges: list[_Merge], splits: list[_Split]) -> None:
             root = span.root.i
             rep.append(root)
             first_old.append(start)
-            new_orth.append(strings.add(text[int(idx[start]):span.end_char]))
+            new_orth.append(strings.add(text[int(idx[start]) : span.end_char]))
             new_spacy.append(bool(doc._spacy[end - 1]))
             old_to_new[start:end] = k
             old_end_new[start:end] = k + 1
@@ -173,10 +187,8 @@ def _apply(doc: Doc, merges: list[_Merge], splits: list[_Split]) -> None:
     # where tokens that pointed at a split token now point: its piece heading outside
     split_root = {}
     for k, i, orths, heads, _ in split_new:
-        inner = [j for j, h in enumerate(heads) if isinstance(h, int) or (
-            isinstance(h, tuple) and h[0].i == i)]
-        outer = [j for j in range(len(orths)) if j not in inner]
-        split_root[i] = k + (outer[0] if outer else 0)
+        roots = [j for j, h in enumerate(heads) if _piece_head(h, i) in (None, j)]
+        split_root[i] = k + (roots[0] if roots else 0)
     target = old_to_new.copy()
     for i, k in split_root.items():
         target[i] = k
@@ -201,11 +213,14 @@ def _apply(doc: Doc, merges: list[_Merge], splits: list[_Split]) -> None:
             new_cols[name][later | _split_first_mask(split_new, m)] = 0
     for k, start, end, _attrs in merged_new:
         if "lemma" in old_cols and old_cols["lemma"][start:end].any():
-            lemmas = [strings[int(v)] if v else strings[int(doc._orth[j])]
-                      for j, v in zip(range(start, end), old_cols["lemma"][start:end].tolist())]
-            spaces = doc._spacy[start:end - 1].tolist() + [False]
-            new_cols["lemma"][k] = strings.add("".join(
-                lem + (" " if sp else "") for lem, sp in zip(lemmas, spaces)))
+            lemmas = [
+                strings[int(v)] if v else strings[int(doc._orth[j])]
+                for j, v in zip(range(start, end), old_cols["lemma"][start:end].tolist())
+            ]
+            spaces = doc._spacy[start : end - 1].tolist() + [False]
+            new_cols["lemma"][k] = strings.add(
+                "".join(lem + (" " if sp else "") for lem, sp in zip(lemmas, spaces))
+            )
         if "norm" in new_cols:
             new_cols["norm"][k] = 0
     for k, i, orths, heads, _attrs in split_new:
@@ -218,8 +233,15 @@ def _apply(doc: Doc, merges: list[_Merge], splits: list[_Split]) -> None:
                 new_heads[k + j] = base + sub if tok.i in split_at else target[tok.i]
             else:
                 new_heads[k + j] = target[head.i]
-    _commit(doc, np.asarray(new_orth, dtype=np.uint64), np.asarray(new_spacy, dtype=bool),
-            new_cols, new_heads, "head" in old_cols, text)
+    _commit(
+        doc,
+        np.asarray(new_orth, dtype=np.uint64),
+        np.asarray(new_spacy, dtype=bool),
+        new_cols,
+        new_heads,
+        "head" in old_cols,
+        text,
+    )
     _remap_spans(doc, old_to_new, old_end_new, n, m)
     from .token import Token
 
@@ -227,12 +249,23 @@ def _apply(doc: Doc, merges: list[_Merge], splits: list[_Split]) -> None:
         _set_attrs(Token(doc, k), attrs)
     for k, _i, orths, _heads, attrs in split_new:
         for j in range(len(orths)):
-            piece = {key: ({name: vals[j] for name, vals in value.items()} if key == "_"
-                           else value[j]) for key, value in attrs.items()}
+            piece = {
+                key: ({name: vals[j] for name, vals in value.items()} if key == "_" else value[j])
+                for key, value in attrs.items()
+            }
             _set_attrs(Token(doc, k + j), piece)
     _repair_iob(doc)
     if parse.has_parse(doc):
         doc._cols["sent_start"] = parse.sent_starts_from_heads(doc._abs_heads())
+
+
+def _piece_head(head: Any, i: int) -> int | None:
+    """The piece index a split head names within the split of token i (None: outside)."""
+    if isinstance(head, int):
+        return head
+    if isinstance(head, tuple) and head[0].i == i:
+        return head[1]
+    return None
 
 
 def _split_first_mask(split_new: list, m: int) -> np.ndarray:
@@ -242,8 +275,15 @@ def _split_first_mask(split_new: list, m: int) -> np.ndarray:
     return mask
 
 
-def _commit(doc: Doc, orth: np.ndarray, spacy: np.ndarray, cols: dict, heads: np.ndarray,
-            set_heads: bool, text: str) -> None:
+def _commit(
+    doc: Doc,
+    orth: np.ndarray,
+    spacy: np.ndarray,
+    cols: dict,
+    heads: np.ndarray,
+    set_heads: bool,
+    text: str,
+) -> None:
     m = len(orth)
     doc._orth = orth
     doc._spacy = spacy
@@ -256,8 +296,7 @@ def _commit(doc: Doc, orth: np.ndarray, spacy: np.ndarray, cols: dict, heads: np
         doc._tensor = None  # per-token features no longer line up with the tokens
 
 
-def _remap_spans(doc: Doc, old_to_new: np.ndarray, old_end_new: np.ndarray, n: int,
-                 m: int) -> None:
+def _remap_spans(doc: Doc, old_to_new: np.ndarray, old_end_new: np.ndarray, n: int, m: int) -> None:
     from .span import Span
 
     if not doc._spans:
@@ -267,8 +306,7 @@ def _remap_spans(doc: Doc, old_to_new: np.ndarray, old_end_new: np.ndarray, n: i
         for s in group:
             start = int(old_to_new[s.start]) if s.start < n else m
             end = int(old_end_new[s.end - 1]) if s.end > s.start else start
-            remapped.append(Span(doc, start, max(start, end), s.label, kb_id=s.kb_id,
-                                 span_id=s.id))
+            remapped.append(Span(doc, start, max(start, end), s.label, kb_id=s.kb_id, span_id=s.id))
         group._spans = remapped
 
 
@@ -284,7 +322,9 @@ def _set_attrs(token: Token, attrs: dict) -> None:
             code = IOB_STRINGS.index(value) if isinstance(value, str) else int(value)
             token.doc._writable("ent_iob")[token.i] = code
         elif attr_id in (A.SENT_START,):
-            token.is_sent_start = None if value == 0 or value is None else value is True or value == 1
+            token.is_sent_start = (
+                None if value == 0 or value is None else value is True or value == 1
+            )
         elif attr_id == A.MORPH:
             token.set_morph(value)
         elif attr_id in _SETTABLE:
@@ -293,8 +333,14 @@ def _set_attrs(token: Token, attrs: dict) -> None:
 
 
 _SETTABLE = {
-    A.LEMMA: "lemma", A.TAG: "tag", A.POS: "pos", A.DEP: "dep", A.NORM: "norm",
-    A.ENT_TYPE: "ent_type", A.ENT_KB_ID: "ent_kb_id", A.ENT_ID: "ent_id",
+    A.LEMMA: "lemma",
+    A.TAG: "tag",
+    A.POS: "pos",
+    A.DEP: "dep",
+    A.NORM: "norm",
+    A.ENT_TYPE: "ent_type",
+    A.ENT_KB_ID: "ent_kb_id",
+    A.ENT_ID: "ent_id",
 }
 
 
@@ -304,6 +350,7 @@ def _repair_iob(doc: Doc) -> None:
         return
     etype = doc._column("ent_type")
     for i in range(len(iob)):
-        if iob[i] == IOB_I and (i == 0 or iob[i - 1] in (MISSING, IOB_O)
-                                or etype[i - 1] != etype[i]):
+        if iob[i] == IOB_I and (
+            i == 0 or iob[i - 1] in (MISSING, IOB_O) or etype[i - 1] != etype[i]
+        ):
             iob[i] = IOB_B

@@ -40,7 +40,9 @@ def token_vectors(vocab: Any, orths: np.ndarray) -> np.ndarray:
     if not width or len(orths) == 0:
         return np.zeros((len(orths), width), dtype=np.float32)
     key2row = table.key2row
-    rows = np.fromiter((key2row.get(o, -1) for o in orths.tolist()), dtype=np.int64, count=len(orths))
+    rows = np.fromiter(
+        (key2row.get(o, -1) for o in orths.tolist()), dtype=np.int64, count=len(orths)
+    )
     out = table.data[np.maximum(rows, 0)].astype(np.float32, copy=True)
     out[rows < 0] = 0.0
     return out

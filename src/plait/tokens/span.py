@@ -103,8 +103,11 @@ class Span(HasExtensions):
             if not 0 <= j < n:
                 raise OutOfRange(Errors.E059.format(i=i, obj="Span", n=n))
             return Token(self.doc, self.start + j)
-        raise InputTypeError(Errors.E090.format(what="A Span index", expected="an int or a slice",
-                                                type=type(i).__name__))
+        raise InputTypeError(
+            Errors.E090.format(
+                what="A Span index", expected="an int or a slice", type=type(i).__name__
+            )
+        )
 
     def __repr__(self) -> str:
         return self.text
@@ -153,7 +156,7 @@ class Span(HasExtensions):
 
     @property
     def text(self) -> str:
-        return self.doc.text[self.start_char:self.end_char]
+        return self.doc.text[self.start_char : self.end_char]
 
     @property
     def text_with_ws(self) -> str:
@@ -279,8 +282,13 @@ class Span(HasExtensions):
                 yield chunk
 
     def char_span(
-        self, start_idx: int, end_idx: int, label: int | str = 0, kb_id: int | str = 0,
-        vector: np.ndarray | None = None, alignment_mode: str = "strict",
+        self,
+        start_idx: int,
+        end_idx: int,
+        label: int | str = 0,
+        kb_id: int | str = 0,
+        vector: np.ndarray | None = None,
+        alignment_mode: str = "strict",
         span_id: int | str = 0,
     ) -> Span | None:
         """Like `Doc.char_span`, with offsets relative to the span's start."""
@@ -294,15 +302,17 @@ class Span(HasExtensions):
         )
         if bounds is None:
             return None
-        return Span(self.doc, bounds[0], bounds[1], label=label, kb_id=kb_id, vector=vector,
-                    span_id=span_id)
+        return Span(
+            self.doc, bounds[0], bounds[1], label=label, kb_id=kb_id, vector=vector, span_id=span_id
+        )
 
     def to_array(self, attr_ids: str | int | Iterable[str | int]) -> np.ndarray:
         """Like `Doc.to_array`, for the span's tokens."""
-        return arrays.to_array(self.doc, attr_ids)[self.start:self.end]
+        return arrays.to_array(self.doc, attr_ids)[self.start : self.end]
 
-    def as_doc(self, *, copy_user_data: bool = False, array_head: Any = None,
-               array: Any = None) -> Doc:
+    def as_doc(
+        self, *, copy_user_data: bool = False, array_head: Any = None, array: Any = None
+    ) -> Doc:
         """A new Doc of the span's tokens with all their annotations.
 
         Heads pointing outside the span become roots (dep "dep" unless ROOT), entities are
@@ -321,7 +331,7 @@ class Span(HasExtensions):
             return hooks["vector"](self)
         if self._vector is not None:
             return self._vector
-        return mean_vector(self.doc.vocab, self.doc._orth[self.start:self.end])
+        return mean_vector(self.doc.vocab, self.doc._orth[self.start : self.end])
 
     @property
     def has_vector(self) -> bool:
@@ -332,7 +342,7 @@ class Span(HasExtensions):
             return True
         from .similarity import any_vector
 
-        return any_vector(self.doc.vocab, self.doc._orth[self.start:self.end])
+        return any_vector(self.doc.vocab, self.doc._orth[self.start : self.end])
 
     @property
     def vector_norm(self) -> float:
@@ -354,5 +364,8 @@ def _as_hash(strings: Any, value: str | int, what: str) -> int:
         return strings.add(value) if value else 0
     if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
         return int(value)
-    raise InputTypeError(Errors.E090.format(what=f"Span {what}", expected="a str or a hash",
-                                            type=type(value).__name__))
+    raise InputTypeError(
+        Errors.E090.format(
+            what=f"Span {what}", expected="a str or a hash", type=type(value).__name__
+        )
+    )

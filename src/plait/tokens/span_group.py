@@ -21,7 +21,11 @@ class SpanGroup:
     """
 
     def __init__(
-        self, doc: Doc, *, name: str = "", attrs: dict | None = None,
+        self,
+        doc: Doc,
+        *,
+        name: str = "",
+        attrs: dict | None = None,
         spans: Iterable[Span] = (),
     ) -> None:
         self._doc_ref = weakref.ref(doc)

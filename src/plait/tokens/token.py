@@ -288,7 +288,7 @@ class Token(HasExtensions):
     @property
     def sent(self) -> Span:
         """The sentence this token is in."""
-        return self.doc[self.i:self.i + 1].sent
+        return self.doc[self.i : self.i + 1].sent
 
     def nbor(self, i: int = 1) -> Token:
         """The token `i` positions away (E083 outside the doc)."""

@@ -60,15 +60,25 @@ class HasExtensions:
         obj = cls.__name__
         if getter is None and setter is not None:
             raise ExtensionError(Errors.E072.format(name=name, obj=obj))
-        given = [k for k, v in (("default", default is not _MISSING), ("getter", getter is not None),
-                                ("method", method is not None)) if v]
+        given = [
+            k
+            for k, v in (
+                ("default", default is not _MISSING),
+                ("getter", getter is not None),
+                ("method", method is not None),
+            )
+            if v
+        ]
         if len(given) != 1:
             raise ExtensionError(Errors.E071.format(name=name, obj=obj, given=given or "none"))
         for what, fn in (("getter", getter), ("setter", setter), ("method", method)):
             if fn is not None and not callable(fn):
                 raise InputTypeError(
-                    Errors.E090.format(what=f"Extension {name!r} {what}", expected="callable",
-                                       type=type(fn).__name__)
+                    Errors.E090.format(
+                        what=f"Extension {name!r} {what}",
+                        expected="callable",
+                        type=type(fn).__name__,
+                    )
                 )
         if name in cls._extensions and not force:
             raise ExtensionError(Errors.E070.format(name=name, obj=obj))
@@ -98,7 +108,11 @@ class Underscore:
     __slots__ = ("_doc", "_end", "_extensions", "_kind", "_obj", "_start")
 
     def __init__(
-        self, extensions: dict, obj: Any, doc: Any, start: int | None = None,
+        self,
+        extensions: dict,
+        obj: Any,
+        doc: Any,
+        start: int | None = None,
         end: int | None = None,
     ) -> None:
         object.__setattr__(self, "_extensions", extensions)

@@ -1,0 +1,67 @@
+"""Pipeline components: rule-based ones (sentencizer, rulers, lemmatizer) and doc functions.
+
+Importing this package is cheap: it only tells the factory registry which module registers
+each built-in factory, so `nlp.add_pipe("entity_ruler")` imports `entity_ruler.py` on first
+use. The classes load on first access too (`from plait.pipeline import EntityRuler`).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from ..registry import registry
+
+# factory name -> the module whose decorators register it
+FACTORY_MODULES = {
+    "sentencizer": "plait.pipeline.sentencizer",
+    "entity_ruler": "plait.pipeline.entity_ruler",
+    "span_ruler": "plait.pipeline.span_ruler",
+    "future_entity_ruler": "plait.pipeline.span_ruler",
+    "attribute_ruler": "plait.pipeline.attribute_ruler",
+    "lemmatizer": "plait.pipeline.lemmatizer",
+    "en.lemmatizer": "plait.lang.en.lemmatizer",
+    "merge_entities": "plait.pipeline.functions",
+    "merge_noun_chunks": "plait.pipeline.functions",
+    "merge_subtokens": "plait.pipeline.functions",
+    "doc_cleaner": "plait.pipeline.functions",
+    "token_splitter": "plait.pipeline.functions",
+}
+MISC_MODULES = {
+    "plait.levenshtein_compare.v1": "plait.pipeline.span_filters",
+    "plait.first_longest_spans_filter.v1": "plait.pipeline.span_filters",
+    "plait.prioritize_new_ents_filter.v1": "plait.pipeline.span_filters",
+    "plait.prioritize_existing_ents_filter.v1": "plait.pipeline.span_filters",
+}
+for _name, _module in FACTORY_MODULES.items():
+    registry.factories.builtins.setdefault(_name, _module)
+for _name, _module in MISC_MODULES.items():
+    registry.misc.builtins.setdefault(_name, _module)
+
+_EXPORTS = {
+    "Sentencizer": "sentencizer",
+    "EntityRuler": "entity_ruler",
+    "SpanRuler": "span_ruler",
+    "AttributeRuler": "attribute_ruler",
+    "Lemmatizer": "lemmatizer",
+    "merge_entities": "functions",
+    "merge_noun_chunks": "functions",
+    "merge_subtokens": "functions",
+    "DocCleaner": "functions",
+    "TokenSplitter": "functions",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'plait.pipeline' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))

@@ -408,3 +408,16 @@ def test_control_and_format_characters_keep_the_text(en, text):
     doc = en(text)
     assert rebuilt(doc) == text
     assert [t for _, t in en.tokenizer.explain(text)] == texts(doc)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("  ab.,'-:)(")), max_size=25))
+def test_space_only_fast_path_matches_the_general_path(text):
+    # Texts with no whitespace but " " take the split(" ") fast path; appending a newline
+    # sends the same text through the general run-by-run path.
+    doc = _shared_en()(text)
+    slow = _shared_en()(text + "\n")
+    assert [(t.text, t.whitespace_) for t in slow][: len(doc)] == [
+        (t.text, t.whitespace_) for t in doc
+    ] or text.endswith(" ")
+    assert rebuilt(doc) == text

@@ -1,5 +1,6 @@
 """plait: language-processing pipelines with safe, fast saving and loading."""
 
+from . import pipeline  # registers the built-in components' factories (lazily)
 from . import util
 from .about import __version__
 from .language import Language, blank

@@ -69,33 +69,49 @@ class _ZlibWriter(io.RawIOBase):
         super().close()
 
 
-class _ZlibReader(io.RawIOBase):
-    def __init__(self, fileobj: BinaryIO) -> None:
+class _ObjReader(io.RawIOBase):
+    """A readable stream over a decompressor object (`decompress`, `eof`) that must end.
+
+    Input that ends before the decompressor's end of stream is an EOFError (a truncated
+    file), which the stream readers of some packages let pass silently. `feed` bounds the
+    input per call: with no output limit (zstd), output per call is at most `feed` times
+    the format's largest expansion, so a hostile stream cannot force a huge allocation.
+    """
+
+    def __init__(self, fileobj: BinaryIO, make: Callable[[], Any], feed: int | None) -> None:
         self._f = fileobj
-        self._d = zlib.decompressobj()
+        self._d = make()
+        self._feed = feed  # None: the decompressor takes max_length (zlib)
         self._pending = b""
+        self._out = memoryview(b"")
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, b: Any) -> int:  # type: ignore[override]
         view = memoryview(b).cast("B")
-        while True:
+        while not self._out:
             if self._d.eof:
                 return 0
             if not self._pending:
                 self._pending = self._f.read(CHUNK)
                 if not self._pending:
                     raise EOFError("the compressed stream ended before its end marker")
-            out = self._d.decompress(self._pending, len(view))
-            self._pending = self._d.unconsumed_tail
-            if out:
-                view[: len(out)] = out
-                return len(out)
+            if self._feed is None:
+                out = self._d.decompress(self._pending, CHUNK)
+                self._pending = self._d.unconsumed_tail
+            else:
+                out = self._d.decompress(self._pending[: self._feed])
+                self._pending = self._pending[self._feed :]
+            self._out = memoryview(out)
+        n = min(len(view), len(self._out))
+        view[:n] = self._out[:n]
+        self._out = self._out[n:]
+        return n
 
 
 def _zlib_reader(f: BinaryIO) -> BinaryIO:
-    return io.BufferedReader(_ZlibReader(f), CHUNK)  # type: ignore[return-value]
+    return io.BufferedReader(_ObjReader(f, zlib.decompressobj, None), CHUNK)  # type: ignore[arg-type]
 
 
 def _is_zlib(head: bytes) -> bool:
@@ -158,8 +174,8 @@ def _zstd_writer(f: BinaryIO, level: int) -> BinaryIO:
 
 def _zstd_reader(f: BinaryIO) -> BinaryIO:
     zstd = _need("zstandard", "zstandard", "zstd")
-    reader = zstd.ZstdDecompressor().stream_reader(f, read_size=CHUNK, closefd=False)
-    return io.BufferedReader(reader, CHUNK)  # type: ignore[arg-type]
+    make = zstd.ZstdDecompressor().decompressobj
+    return io.BufferedReader(_ObjReader(f, make, 4096)  # 4 KiB in: at most ~128 MiB out, CHUNK)  # type: ignore[arg-type]
 
 
 _COMPRESSORS: dict[str, Compressor] = {

@@ -232,7 +232,7 @@ class EntityRuler:
             bytes_data,
             {
                 "cfg": lambda b: parts.__setitem__("cfg", parse_json(b, self.name, "<bytes>")),
-                "patterns": lambda b: parts.__setitem__("patterns", _json_list(b, self.name)),
+                "patterns": lambda b: parts.__setitem__("patterns", parse_json(b, self.name, "<bytes>", list)),
             },
             exclude,
         )
@@ -267,15 +267,6 @@ class EntityRuler:
         )
         self._load(parts.get("cfg"), parts.get("patterns"))
         return self
-
-
-def _json_list(data: bytes, name: str) -> list:
-    value = parse_json(b'{"p": ' + data + b"}", name, "<bytes>")["p"]
-    if not isinstance(value, list):
-        from ..errors import FormatError
-
-        raise FormatError(Errors.E485.format(name=name, path="<bytes>", reason="not a list"))
-    return value
 
 
 @Language.factory(

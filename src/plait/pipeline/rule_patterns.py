@@ -181,12 +181,13 @@ def read_json(path: Path, name: str) -> dict:
     return parse_json(data, name, path)
 
 
-def parse_json(data: bytes, name: str, where: object) -> dict:
-    """Parse a JSON object of settings (E485 when damaged)."""
+def parse_json(data: bytes, name: str, where: object, kind: type = dict) -> Any:
+    """Parse saved JSON (a `kind`: dict or list); E485 when damaged or of another type."""
     try:
         value = json.loads(data)
     except ValueError as e:
         raise FormatError(Errors.E485.format(name=name, path=where, reason=e)) from e
-    if not isinstance(value, dict):
-        raise FormatError(Errors.E485.format(name=name, path=where, reason="not a JSON object"))
+    if not isinstance(value, kind):
+        reason = f"expected a JSON {'object' if kind is dict else 'array'}"
+        raise FormatError(Errors.E485.format(name=name, path=where, reason=reason))
     return value

@@ -175,7 +175,8 @@ def _zstd_writer(f: BinaryIO, level: int) -> BinaryIO:
 def _zstd_reader(f: BinaryIO) -> BinaryIO:
     zstd = _need("zstandard", "zstandard", "zstd")
     make = zstd.ZstdDecompressor().decompressobj
-    return io.BufferedReader(_ObjReader(f, make, 4096)  # 4 KiB in: at most ~128 MiB out, CHUNK)  # type: ignore[arg-type]
+    reader = _ObjReader(f, make, 4096)  # 4 KiB in: at most ~128 MiB out per call
+    return io.BufferedReader(reader, CHUNK)  # type: ignore[arg-type]
 
 
 _COMPRESSORS: dict[str, Compressor] = {

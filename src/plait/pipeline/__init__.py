@@ -51,7 +51,10 @@ _EXPORTS = {
     "TokenSplitter": "functions",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "AttributeRuler", "DocCleaner", "EntityRuler", "Lemmatizer", "Sentencizer", "SpanRuler",
+    "TokenSplitter", "merge_entities", "merge_noun_chunks", "merge_subtokens",
+]
 
 
 def __getattr__(name: str) -> Any:

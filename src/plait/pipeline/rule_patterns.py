@@ -172,13 +172,13 @@ def read_jsonl(path: str | Path) -> list[PatternType]:
     return patterns
 
 
-def read_json(path: Path, name: str) -> dict:
-    """Read a component's JSON settings file (E483 when unreadable, E485 when damaged)."""
+def read_json(path: Path, name: str, kind: type = dict) -> Any:
+    """Read a component's JSON file (E483 when unreadable, E485 when damaged)."""
     try:
         data = path.read_bytes()
     except OSError as e:
         raise FormatError(Errors.E483.format(action="read", path=path, error=e)) from e
-    return parse_json(data, name, path)
+    return parse_json(data, name, path, kind)
 
 
 def parse_json(data: bytes, name: str, where: object, kind: type = dict) -> Any:

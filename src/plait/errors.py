@@ -103,6 +103,16 @@ def warn(message: str, category: type[Warning] = PlaitWarning, stacklevel: int =
 
 
 class Warnings(metaclass=_CodedMessages):
+    # --- W080-W089 CLI, packages ---
+    W080 = (
+        "Skipping {path}: {reason}. plait apply reads .txt (one doc per file), .jsonl (one "
+        "doc per line) and DocBin (.plait, .spacy) files."
+    )
+    W081 = (
+        "The factory {factory!r} (component {name!r}) is defined in {module!r}, which no "
+        "installed distribution provides and no --code file defines: the package will only "
+        "load where that module is importable. Ship it with --code {module}.py."
+    )
     # --- W001-W009 strings, vocab ---
     W001 = "Vector width changed from {old} to {new}: the vectors table was reset."
     # --- W010-W019 Doc, Token, Span, extensions ---
@@ -153,9 +163,135 @@ class Warnings(metaclass=_CodedMessages):
         "plait's nlp.to_disk), so damaged files cannot be detected. Save it again with "
         "nlp.to_disk to add them."
     )
+    # --- W090-W099 parallel processing, Dask ---
+    W090 = (
+        "The {obj} extension {name!r} cannot be sent to worker processes started with "
+        "{method!r} ({reason}), so workers do not have it. Define its getter, setter, method "
+        "or default at the top level of an importable module, or use the 'fork' start method."
+    )
+    # --- W100-W109 training ---
+    W100 = (
+        "The training data has no {what} annotations for the component {name!r}, so it "
+        "learns nothing from them. Check the corpus, or remove {name!r} from the pipeline."
+    )
+    W101 = (
+        "Skipping an example whose reference doc is empty (text {text!r}): it has nothing to "
+        "learn from."
+    )
+    W102 = (
+        "{n} of {total} entities could not be aligned to the predicted tokenization and are "
+        "treated as missing: {examples}."
+    )
+    W103 = (
+        "The component {name!r} is frozen but has a listener on a trained tok2vec: its "
+        "predictions may change. Give it its own copy with nlp.replace_listeners()."
+    )
 
 
 class Errors(metaclass=_CodedMessages):
+    # --- CLI, pipeline packages (E650-E749) ---
+    E650 = (
+        "Invalid pipeline package name {name!r}: {reason}. A package is named "
+        "{{lang}}_{{name}}, where the name uses lowercase letters, digits and underscores "
+        "and starts with a letter (e.g. --name core_news_sm)."
+    )
+    E651 = (
+        "Invalid package version {version!r}: use numbers separated by dots, optionally "
+        "followed by a pre-release or post-release tag (1.0.0, 2.1, 1.0.0a1, 1.0.0.post1)."
+    )
+    E652 = (
+        "Cannot package {path}: it is not a saved pipeline (no {missing}). Pass the "
+        "directory written by nlp.to_disk(), which holds config.cfg and meta.json."
+    )
+    E653 = (
+        "The output directory {path} does not exist: create it first (plait package writes "
+        "the package folder inside it)."
+    )
+    E654 = (
+        "{path} already exists: pass --force to replace it, or choose another output "
+        "directory or --version."
+    )
+    E655 = (
+        "Cannot read the meta file {path}: {reason}. Pass a JSON file holding an object of "
+        "meta fields (name, version, description, ...)."
+    )
+    E656 = (
+        "Cannot import the code file {path}: {error}. --code takes Python files (.py) that "
+        "register your components, separated by commas."
+    )
+    E657 = (
+        "Unknown --build value {value!r}: use sdist, wheel, 'sdist,wheel', or none."
+    )
+    E658 = (
+        "The meta of {source} has no valid {field!r} (got {value!r}): set it in meta.json, in "
+        "--meta-path, or with --{field}."
+    )
+    E659 = (
+        "No installed pipeline package named {name!r}. Install it (pip install {name}) or "
+        "pass the path of a saved pipeline. Installed pipeline packages: {installed}."
+    )
+    E660 = (
+        "The installed package {name!r} is not a plait pipeline package: {reason}. A pipeline "
+        "package made by `plait package` has a load() function and a meta.json."
+    )
+    E661 = (
+        "The pipeline package at {path} has no data directory {data_dir!r}: the package is "
+        "damaged or was not made by `plait package`. Install it again."
+    )
+    E662 = (
+        "The pipeline {name!r} (version {package_version}) needs plait {range}, but the "
+        "running plait is {version}. Install a version of {name!r} made for plait "
+        "{version}, or install a plait in that range (pip install \"plait{range}\")."
+    )
+    E663 = (
+        "Invalid version range {range!r} in {source}: write comma-separated specifiers "
+        "such as '>=0.1.0,<0.2.0' (operators ==, !=, >=, <=, >, <, ~=)."
+    )
+    E664 = (
+        "Invalid config override {arg!r}: {reason}. Write overrides as --section.key value "
+        "or --section.key=value (e.g. --paths.train ./train.plait --nlp.batch_size 128)."
+    )
+    E665 = (
+        "Unknown converter {name!r}. Use one of: {options}, or 'auto' to pick one by file "
+        "extension."
+    )
+    E666 = (
+        "Cannot pick a converter for {path}: the extension {ext!r} is not one of {options}. "
+        "Pass --converter."
+    )
+    E667 = (
+        "Line {line} of {path} is not valid {format}: {reason}."
+    )
+    E668 = "The input path {path} does not exist. Check the path."
+    E669 = (
+        "No input files found in {path}: expected files ending in {exts}."
+    )
+    E670 = "--{option} must be a positive integer; got {value!r}."
+    E671 = (
+        "{path} already exists: pass --force to overwrite it, or choose another output path."
+    )
+    E672 = (
+        "Cannot build the {kind} of {name}: {error}. Check that the package directory is "
+        "complete and writable."
+    )
+    E673 = (
+        "The pipeline uses the factory {factory!r} (component {name!r}), which is not "
+        "registered: pass the file that defines it with --code, or install the package "
+        "that provides it."
+    )
+    E674 = (
+        "Cannot read the project {path}: {reason}. The project needs a pyproject.toml with "
+        "[project] name and version."
+    )
+    E675 = (
+        "Cannot list languages for `init config`: {lang!r} is not a language. Use one of: "
+        "{options}."
+    )
+    E676 = (
+        "{path} has {problems} checksum problem(s): {details}. Save the pipeline again or "
+        "restore a good copy."
+    )
+
     # --- strings, vocab, lexemes, attributes (E001-E049) ---
     E001 = (
         "StringStore keys must be str (to add or look up a string) or int (a 64-bit hash); "
@@ -944,4 +1080,183 @@ class Errors(metaclass=_CodedMessages):
     E508 = (
         "A dependency arc in the manual displacy input goes from {start} to {end}, outside "
         "the {n} words. Arcs need 0 <= start, end < len(words)."
+    )
+    E509 = (
+        "Lookup table {name!r} holds a value that cannot be saved: {error}. Values must be "
+        "str, int (64-bit), float, bool, None, or lists and dicts of those."
+    )
+
+    # --- training: Example, Scorer, models, tagger family, the loop (E550-E599) ---
+    E550 = (
+        "Example needs two Docs (predicted, reference); got {type} for {which}. Build one with "
+        "Example(nlp.make_doc(text), reference_doc) or Example.from_dict(doc, annotations)."
+    )
+    E551 = (
+        "The texts of an Example's predicted and reference docs differ (ignoring whitespace): "
+        "{x!r} vs {y!r}. Both docs must hold the same text, tokenized in any way."
+    )
+    E552 = (
+        "Unknown annotation key {key!r} for Example.from_dict. Use: {options}."
+    )
+    E553 = (
+        "Annotation {key!r} for Example.from_dict has {n} values for {n_words} words: give one "
+        "value per word (or use None for a missing value)."
+    )
+    E554 = (
+        "Entity {span!r} ({start}, {end}, {label!r}) does not align with token boundaries of "
+        "{text!r}: fix the character offsets so that they start and end on tokens."
+    )
+    E555 = (
+        "Entities in the annotation overlap: {first!r} and {second!r}. An entity annotation "
+        "must not overlap; put overlapping spans in 'spans' instead."
+    )
+    E556 = (
+        "Bad BILUO/IOB tag {tag!r} at position {i}: {reason}. Tags are 'B-X', 'I-X', 'L-X', "
+        "'U-X', 'O', or '-'/'' for missing."
+    )
+    E557 = (
+        "{name} expects a list of Example objects; got {type}. Make them with "
+        "Example.from_dict(nlp.make_doc(text), annotations)."
+    )
+    E558 = (
+        "The component {name!r} has no labels and its initialize() found none in the "
+        "training data: give examples with {what} annotations, or pass labels=."
+    )
+    E559 = (
+        "Label must be a non-empty str; got {value!r} ({type}) for the component {name!r}."
+    )
+    E560 = (
+        "The component {name!r} was not initialized: call nlp.initialize(get_examples) (or "
+        "component.initialize(get_examples)) before using or training it."
+    )
+    E561 = (
+        "get_examples for {name!r} must be a function returning Example objects; got {value!r}."
+        " Pass lambda: examples."
+    )
+    E562 = (
+        "No training examples for {name!r}: get_examples() returned nothing. Check the "
+        "training corpus path and that it holds annotated docs."
+    )
+    E563 = (
+        "Cannot add the label {label!r} to the component {name!r} after its model was "
+        "initialized with other labels ({labels}). Add labels before nlp.initialize(), or "
+        "initialize again."
+    )
+    E564 = (
+        "Saved weights of the component {name!r} are damaged or do not match its model: "
+        "{reason}. Save the component again, or check that the config matches the weights."
+    )
+    E565 = (
+        "The listener in {name!r} got a batch its tok2vec ({upstream!r}) has not computed: "
+        "run the tok2vec component first in the pipeline, or call nlp.replace_listeners() "
+        "to give {name!r} its own copy."
+    )
+    E566 = (
+        "nlp.replace_listeners: {reason}."
+    )
+    E567 = (
+        "Unknown optimizer setting {key!r} = {value!r}: {reason}."
+    )
+    E568 = (
+        "The model of the component {name!r} has a width mismatch: {what} is {got}, expected "
+        "{expected}. Check [components.{name}.model] in the config."
+    )
+    E569 = (
+        "Textcat label {label!r} in the reference of an example is not a label of {name!r} "
+        "({labels}). Add it with add_label() before nlp.initialize()."
+    )
+    E570 = (
+        "The exclusive textcat {name!r} got an example with {n} positive classes ({cats}): "
+        "an exclusive textcat needs exactly one. Use textcat_multilabel for multiple labels."
+    )
+    E571 = (
+        "Corpus {path} {reason}. Give a .spacy/.plait DocBin file, a .jsonl file, a .conllu "
+        "file, or a folder holding such files."
+    )
+    E572 = (
+        "The corpus {path} holds no documents: check the path and the file contents."
+    )
+    E573 = (
+        "Line {line} of {path} is not a valid JSONL record: {reason}. Each line must be a "
+        "JSON object with a \"text\" string."
+    )
+    E574 = (
+        "Line {line} of the CoNLL-U file {path} is malformed: {reason}. Each token line has 10 "
+        "tab-separated columns (ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC)."
+    )
+    E575 = (
+        "The training config has a bad [training] setting {key!r} = {value!r}: {reason}."
+    )
+    E576 = (
+        "Component {name!r} in [training] {setting} is not in the pipeline ({pipeline})."
+    )
+    E577 = (
+        "The [training] corpus {key!r} is not defined in [corpora] ({available}). Point "
+        "{key!r} to a [corpora] section, e.g. train_corpus = \"corpora.train\"."
+    )
+    E578 = (
+        "Score weight {key!r} is not a score any component produces ({available}). Fix "
+        "[training.score_weights]."
+    )
+    E579 = (
+        "Cannot read the vectors file {path}: {reason}. Give a word2vec/GloVe text file: one "
+        "word and its floats per line, optionally after a 'rows width' header line."
+    )
+    E580 = (
+        "Batch size must be a positive int, or a schedule of them; got {value!r}."
+    )
+    E581 = (
+        "The {which} callback in [initialize] must return the nlp object; got {type}."
+    )
+    E582 = (
+        "The reference of an example has the label {label!r}, which the component {name!r} "
+        "does not know ({n} labels, e.g. {labels}). Initialize it on data that has this "
+        "label, or add the label with add_label() before nlp.initialize()."
+    )
+    E583 = (
+        "[initialize.components.{name}] {key} must be {expected}; got {value!r}."
+    )
+
+    # --- parallel processing: nlp.pipe(n_process=), plait.parallel.dask (E750-E799) ---
+    E750 = (
+        "A worker process of nlp.pipe(n_process=...) failed in {where} with {type}: {error}. "
+        "The worker's traceback follows; fix the component, or set nlp.set_error_handler() "
+        "to skip docs that fail.\n{traceback}"
+    )
+    E751 = (
+        "A worker process could not build the pipeline (start method {method!r}): {type}: "
+        "{error}. Register factories, languages and registry functions at the top level of "
+        "an importable module (not inside a function or in an interactive session) so that "
+        "workers can import them.\n{traceback}"
+    )
+    E752 = (
+        "Worker process {pid} of nlp.pipe(n_process=...) exited with code {code} before it "
+        "finished (killed, or out of memory?). Use fewer processes or a smaller batch_size."
+    )
+    E753 = (
+        "A batch of docs sent back by a worker is damaged: {reason}. This is a bug in plait; "
+        "please report it with the pipeline and the texts."
+    )
+    E754 = (
+        "plait.parallel.dask needs the optional packages dask[bag,dataframe] and distributed "
+        "({error}). Install them with: pip install 'plait[dask]'."
+    )
+    E755 = (
+        "{func} needs a pipeline: a Language object, or the path or package name of a saved "
+        "pipeline that every worker can load; got {type}."
+    )
+    E756 = (
+        "pipe_dataframe: the dataframe has no text column {column!r}; its columns are "
+        "{columns}. Pass text_column= with the name of the column holding the texts."
+    )
+    E757 = (
+        "pipe_dataframe: unknown output column {column!r}. Use any of {options}."
+    )
+    E758 = (
+        "apply_files cannot {action} {path}: {error}. Check that the path exists and is "
+        "readable (inputs) or writable (output_dir) from every worker."
+    )
+    E759 = (
+        "apply_files: two input files would write the same output {path}. Give inputs "
+        "distinct file names, or process them in separate calls."
     )

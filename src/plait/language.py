@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from . import language_build, language_io
+from . import language_build, language_io, language_training
 from .errors import (
     ConfigError,
     Errors,
@@ -641,6 +641,19 @@ class Language:
             kwargs.setdefault("batch_size", batch_size)
             docs = _apply_pipe(docs, name, proc, kwargs, self.default_error_handler)
         yield from docs
+
+    # --- training (plait.language_training) -----------------------------------------------
+
+    _optimizer: Any = None
+    initialize = language_training.initialize
+    begin_training = language_training.begin_training
+    resume_training = language_training.resume_training
+    update = language_training.update
+    evaluate = language_training.evaluate
+    create_optimizer = language_training.create_optimizer
+    use_params = language_training.use_params
+    replace_listeners = language_training.replace_listeners
+    _link_components = language_training.link_components
 
     # --- building and saving --------------------------------------------------------------
 

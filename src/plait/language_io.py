@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import serialize
-from .config import load_config, load_config_from_str
-from .errors import Errors, FormatError, InputError
+from .config import load_config_from_str
+from .errors import Errors, FormatError, InputError, PipelineError
 
 if TYPE_CHECKING:
     from .language import Language
@@ -46,6 +49,9 @@ def _set_meta(nlp: Language, data: bytes) -> None:
         meta = json.loads(data)
     except (ValueError, UnicodeDecodeError) as e:
         raise FormatError(Errors.E203.format(part="meta", reason=e)) from e
+    if not isinstance(meta, dict):
+        raise FormatError(Errors.E203.format(part="meta", reason="it is not a JSON object"))
+    meta.pop("checksums", None)
     nlp.meta = {**nlp._meta, **meta}
 
 
@@ -87,13 +93,19 @@ def from_bytes(nlp: Language, data: bytes, exclude: Iterable[str]) -> Language:
 
 
 def to_disk(nlp: Language, path: str | Path, exclude: Iterable[str]) -> None:
-    """Save a pipeline to a directory: config.cfg, meta.json, vocab/, tokenizer, components."""
+    """Save a pipeline to a directory: config.cfg, meta.json, vocab/, tokenizer, components.
+
+    Everything is written into a temporary sibling directory first; meta.json (written
+    last) records a checksum of every other file; then the directory is renamed into place,
+    replacing an existing pipeline only once the new one is complete.
+    """
     _names, exclude = _parts(nlp, exclude)
+    target = Path(path)
+    _check_target(target)
     writers: dict[str, Callable[[Path], None]] = {
         "config.cfg": lambda p: serialize.write_bytes(
             p, nlp.config.to_str(interpolate=False).encode("utf8")
         ),
-        "meta.json": lambda p: serialize.write_bytes(p, _meta_bytes(nlp)),
         "vocab": nlp.vocab.to_disk,
     }
     if hasattr(nlp.tokenizer, "to_disk"):
@@ -105,7 +117,67 @@ def to_disk(nlp: Language, path: str | Path, exclude: Iterable[str]) -> None:
             writers[name] = lambda p, proc=proc: serialize.write_bytes(
                 p, _call_without_vocab(proc.to_bytes)
             )
-    serialize.to_disk(path, writers, {_FILE_NAMES.get(n, n) for n in exclude})
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    try:
+        os.chmod(tmp, 0o777 & ~_umask())
+        serialize.to_disk(tmp, writers, {_FILE_NAMES.get(n, n) for n in exclude})
+        if "meta" not in exclude:
+            from .loading import CHECKSUM_KEY, directory_checksums
+
+            meta = {k: v for k, v in nlp.meta.items() if k != CHECKSUM_KEY}
+            meta[CHECKSUM_KEY] = directory_checksums(tmp)
+            data = json.dumps(meta, indent=2, sort_keys=True).encode("utf8")
+            serialize.write_bytes(tmp / "meta.json", data)
+        _replace_dir(tmp, target)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _check_target(target: Path) -> None:
+    """Refuse to replace anything but a saved pipeline or an empty directory (E379)."""
+    if not target.exists():
+        return
+    if target.is_dir() and (
+        (target / "config.cfg").exists() or (target / "meta.json").exists()
+        or not any(target.iterdir())
+    ):
+        return
+    raise PipelineError(Errors.E379.format(path=target))
+
+
+def _replace_dir(tmp: Path, target: Path) -> None:
+    """Rename `tmp` to `target`; an existing `target` is moved aside, then deleted."""
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
+        os.rmdir(old)
+        os.rename(target, old)
+    try:
+        os.rename(tmp, target)
+    except OSError:
+        if old is not None:
+            os.rename(old, target)  # put the previous pipeline back
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    try:
+        fd = os.open(target.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def from_disk(nlp: Language, path: str | Path, exclude: Iterable[str]) -> Language:
@@ -131,27 +203,13 @@ def from_disk(nlp: Language, path: str | Path, exclude: Iterable[str]) -> Langua
 
 def load_from_path(
     path: str | Path, *, vocab: Vocab | bool = True, disable: Iterable[str] = (),
-    enable: Iterable[str] = (), exclude: Iterable[str] = (),
+    enable: Iterable[str] = (), exclude: Iterable[str] = (), config: Any = None,
 ) -> Language:
-    """Load a pipeline saved with `nlp.to_disk(path)`: build it from config.cfg, then read it."""
-    from .language import Language, get_lang_class
+    """Load a pipeline saved with `nlp.to_disk(path)` (see `plait.loading.load_from_dir`)."""
+    from .loading import load_from_dir
 
-    path = Path(path)
-    config = load_config(path / "config.cfg")
-    meta_path = path / "meta.json"
-    meta = {}
-    if meta_path.exists():
-        try:
-            meta = json.loads(meta_path.read_text(encoding="utf8"))
-        except (ValueError, OSError) as e:
-            raise FormatError(Errors.E203.format(part=meta_path, reason=e)) from e
-    lang = config["nlp"].get("lang")
-    lang_cls = get_lang_class(lang) if lang else Language
-    nlp = lang_cls.from_config(
-        config, vocab=vocab, disable=disable, enable=enable, exclude=exclude, meta=meta
-    )
-    excluded = [name for name in exclude if name not in nlp.component_names]
-    return nlp.from_disk(path, exclude=[n for n in excluded if n in ("vocab", "tokenizer")])
+    return load_from_dir(Path(path), vocab=vocab, disable=disable, enable=enable,
+                         exclude=exclude, config=config)
 
 
 def factory_modules(nlp: Language) -> list[str]:

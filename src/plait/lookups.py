@@ -11,6 +11,7 @@ returning such a dict.
 from __future__ import annotations
 
 import gzip
+import importlib
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -19,14 +20,22 @@ from typing import Any
 import msgpack
 
 from . import serialize
-from .errors import Errors, FormatError, InputError, InputTypeError, LookupFailed
+from .errors import (
+    Errors,
+    FormatError,
+    InputError,
+    InputTypeError,
+    LookupFailed,
+    SerializationError,
+)
 from .registry import registry
 from .strings import get_string_id
 
 _UNSET = object()
 
-# Languages whose tables ship inside plait: registry name -> the module that registers them
-registry.lookups.builtins.setdefault("en", "plait.lang.en.lemma_data")
+# Tables shipped inside plait, used when neither a registered function nor an installed
+# package (entry-point group plait_lookups) provides the language: code -> module with TABLES
+SHIPPED_TABLES = {"en": "plait.lang.en.lemma_data"}
 
 
 def _key(key: object) -> int:
@@ -79,8 +88,13 @@ class Table(dict):
         return super().__contains__(_key(key))
 
     def to_bytes(self) -> bytes:
-        """Serialize the table as msgpack (name and hash -> value pairs)."""
-        return msgpack.packb({"name": self.name, "dict": list(dict.items(self))}, use_bin_type=True)
+        """Serialize the table as msgpack (name and hash -> value pairs); E509 for bad values."""
+        try:
+            return msgpack.packb(
+                {"name": self.name, "dict": list(dict.items(self))}, use_bin_type=True
+            )
+        except (TypeError, ValueError, OverflowError) as e:
+            raise SerializationError(Errors.E509.format(name=self.name, error=e)) from e
 
     def from_bytes(self, data: bytes) -> Table:
         """Replace the table's content with `to_bytes` output."""
@@ -205,9 +219,7 @@ def load_lookups(lang: str, tables: Iterable[str], strict: bool = True) -> Looku
     tables = list(tables)
     if not tables:
         return lookups
-    if lang not in registry.lookups:
-        raise LookupFailed(Errors.E494.format(lang=lang))
-    entry = registry.lookups.get(lang)
+    entry = lookups_entry(lang)
     if callable(entry) and not isinstance(entry, Mapping):
         entry = entry()
     if not isinstance(entry, Mapping):
@@ -221,6 +233,15 @@ def load_lookups(lang: str, tables: Iterable[str], strict: bool = True) -> Looku
             continue
         lookups.add_table(table, _read_table(lang, table, entry[table]))
     return lookups
+
+
+def lookups_entry(lang: str) -> Any:
+    """The tables entry of a language: registered, else an installed package's, else shipped."""
+    if lang in registry.lookups:
+        return registry.lookups.get(lang)
+    if lang in SHIPPED_TABLES:
+        return importlib.import_module(SHIPPED_TABLES[lang]).TABLES
+    raise LookupFailed(Errors.E494.format(lang=lang))
 
 
 def _read_table(lang: str, table: str, source: Any) -> Mapping:

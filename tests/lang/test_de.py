@@ -52,6 +52,7 @@ def test_abbreviations_keep_their_full_stop(nlp, text, expected):
         ("am 3.10.1990 war", ["am", "3.10.1990", "war"]),
         ("im Jahr 1990.", ["im", "Jahr", "1990", "."]),
         ("Das kostet 3,50 €.", ["Das", "kostet", "3,50", "€", "."]),
+        ("(3.) am 3., z. B.", ["(", "3.", ")", "am", "3.", ",", "z.", "B."]),
     ],
 )
 def test_short_ordinals_keep_full_stop_and_years_lose_it(nlp, text, expected):

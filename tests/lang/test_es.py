@@ -84,7 +84,7 @@ def test_number_words_like_num(nlp, word):
     assert nlp.vocab[word].like_num
 
 
-@pytest.mark.parametrize("word", ["casa", "y", "primor"])
+@pytest.mark.parametrize("word", ["un", "una", "casa", "y", "primor"])
 def test_other_words_not_like_num(nlp, word):
     assert not nlp.vocab[word].like_num
 

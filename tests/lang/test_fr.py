@@ -87,6 +87,14 @@ def test_guillemets_split(nlp):
     assert texts(nlp, "« Bonjour », dit-il") == ["«", "Bonjour", "»", ",", "dit", "-il"]
 
 
+def test_no_break_spaces_before_punctuation_are_kept_apart(nlp):
+    text = "«\u00a0Oui\u00a0», dit-il. Quoi\u202f?"
+    doc = nlp(text)
+    assert doc.text == text
+    words = [t.text for t in doc if not t.is_space]
+    assert words == ["«", "Oui", "»", ",", "dit", "-il", ".", "Quoi", "?"]
+
+
 def test_norms_spell_out_elision_and_inversion(nlp):
     doc = nlp("qu'il a-t-il j’ai M.")
     assert [t.norm_ for t in doc] == ["que", "il", "a", "il", "je", "ai", "monsieur"]
@@ -110,7 +118,7 @@ def test_number_words_like_num(nlp, word):
     assert nlp.vocab[word].like_num
 
 
-@pytest.mark.parametrize("word", ["maison", "et", "vingt-maison", "-"])
+@pytest.mark.parametrize("word", ["un", "une", "maison", "et", "vingt-maison", "-"])
 def test_other_words_not_like_num(nlp, word):
     assert not nlp.vocab[word].like_num
 

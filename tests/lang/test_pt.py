@@ -98,7 +98,7 @@ def test_number_words_like_num(nlp, word):
     assert nlp.vocab[word].like_num
 
 
-@pytest.mark.parametrize("word", ["casa", "e", "primo"])
+@pytest.mark.parametrize("word", ["um", "uma", "casa", "e", "primo"])
 def test_other_words_not_like_num(nlp, word):
     assert not nlp.vocab[word].like_num
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 from typing import Any
 
 import numpy as np
@@ -42,8 +43,8 @@ def assert_same(a: Any, b: Any) -> None:
         assert len(a) == len(b)
         for x, y in zip(a, b):
             assert_same(x, y)
-    elif isinstance(a, float) and a != a:
-        assert b != b
+    elif isinstance(a, float) and math.isnan(a):
+        assert math.isnan(b)
     else:
         assert a == b
 

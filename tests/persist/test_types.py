@@ -14,7 +14,11 @@ import pytest
 
 import plait.persist as pp
 from plait.errors import (
-    FormatError, InputError, InputTypeError, LookupFailed, SerializationError,
+    FormatError,
+    InputError,
+    InputTypeError,
+    LookupFailed,
+    SerializationError,
 )
 
 from .conftest import dumped, roundtrip
@@ -39,7 +43,7 @@ class Estimator:
     def __init__(self, alpha: float = 1.0) -> None:
         self.alpha = alpha
 
-    def fit(self) -> "Estimator":
+    def fit(self) -> Estimator:
         self.coef_ = np.arange(6.0).reshape(2, 3)
         self.classes_ = np.array(["a", "b"])
         self.n_iter_ = 3
@@ -209,7 +213,9 @@ def test_loading_never_imports_an_untrusted_module():
         print("ok")
         """
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
     assert out.stdout.strip() == "ok", out.stderr
 
 
@@ -236,3 +242,27 @@ def test_string_store_and_vocab_round_trip():
     out = roundtrip([strings, vocab])
     assert list(out[0]) == list(strings)
     assert "x" in out[1].strings and out[1].lang == "en"
+
+
+def test_docbin_round_trips():
+    import plait
+    from plait.tokens import DocBin
+
+    nlp = plait.blank("en")
+    out = roundtrip({"db": DocBin(docs=[nlp("one two"), nlp("three")])})["db"]
+    assert isinstance(out, DocBin)
+    assert [d.text for d in out.get_docs(nlp.vocab)] == ["one two", "three"]
+
+
+def test_plait_object_that_cannot_be_built_is_a_coded_error(monkeypatch):
+    from plait.persist import types
+
+    monkeypatch.setitem(
+        types._PLAIT_TYPES, "plait.Missing",
+        ("plait.no_such_module", "Missing", False, lambda o: o, lambda s: s),
+    )
+    structure = [6, "plait.Missing", 1]
+    from .test_format import _build
+
+    with pytest.raises(LookupFailed, match="E278"):
+        pp.load(io.BytesIO(_build(structure)))

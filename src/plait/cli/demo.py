@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Optional
+from typing import Annotated
 
 import typer
 
@@ -19,8 +19,13 @@ COLUMNS = ("text", "lower_", "norm_", "shape_", "is_alpha", "is_punct", "is_stop
 
 @app.command("demo")
 def demo(
-    text: Optional[str] = typer.Argument(None, help="Text to process (default: a sample; '-' reads stdin)."),
-    lang: str = typer.Option("en", "--lang", "-l", help="Language code of the blank pipeline."),
+    text: Annotated[
+        str | None,
+        typer.Argument(help="Text to process (default: a sample; '-' reads stdin)."),
+    ] = None,
+    lang: Annotated[
+        str, typer.Option("--lang", "-l", help="Language code of the blank pipeline.")
+    ] = "en",
 ) -> None:
     """Tokenize a text with `plait.blank(LANG)` and print a table of token attributes."""
     import plait

@@ -12,14 +12,14 @@ from .inspect import describe, inspect
 from .types import register, unregister
 
 __all__ = [
-    "dump",
-    "load",
-    "inspect",
-    "describe",
-    "register",
-    "unregister",
-    "register_compressor",
     "Compressor",
     "atomic_open",
     "atomic_write_bytes",
+    "describe",
+    "dump",
+    "inspect",
+    "load",
+    "register",
+    "register_compressor",
+    "unregister",
 ]

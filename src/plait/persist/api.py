@@ -5,15 +5,24 @@ from __future__ import annotations
 import io
 import os
 import zlib
+from collections.abc import Iterable
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Any, BinaryIO, Iterable
+from typing import Any, BinaryIO
 
 import msgpack
 import numpy as np
 
-from ..errors import Errors, FormatError, InputError, InputTypeError, PlaitError, SerializationError, warn
-from ..errors import Warnings
+from ..errors import (
+    Errors,
+    FormatError,
+    InputError,
+    InputTypeError,
+    PlaitError,
+    SerializationError,
+    Warnings,
+    warn,
+)
 from . import format as fmt
 from .atomic import atomic_open
 from .compress import detect, get_compressor, resolve
@@ -217,7 +226,8 @@ def _open(source: PathLike | BinaryIO, stack: ExitStack, for_mmap: str | None) -
         name = os.fspath(source)
         label = str(name)
         try:
-            f = stack.enter_context(open(name, "r+b" if for_mmap == "r+" else "rb", buffering=0))
+            mode = "r+b" if for_mmap == "r+" else "rb"
+            f = stack.enter_context(open(name, mode, buffering=0))  # noqa: SIM115
             size = os.fstat(f.fileno()).st_size
         except OSError as e:
             if isinstance(e, FileNotFoundError):
@@ -352,7 +362,15 @@ def load(
             arrays = StreamArrays(
                 opened.stream, opened.source, header.data_length, bool(header.flags & fmt.FLAG_DATA_CRC)
             )
-        value = Decoder(opened.source, arrays, header.data_length, resolver).decode_root(tree)
+        decoder = Decoder(opened.source, arrays, header.data_length, resolver)
+        value = decoder.decode_root(tree)
+        if decoder.end != header.data_length:
+            raise FormatError(
+                Errors.E263.format(
+                    source=opened.source, field="data_length", value=header.data_length,
+                    reason=f"the arrays in the structure end at {decoder.end}",
+                )
+            )
         arrays.finish(header.data_crc)
         if opened.method is not None and opened.stream.read(1):
             raise FormatError(

@@ -12,9 +12,10 @@ import gzip
 import io
 import lzma
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, Callable
+from typing import Any, BinaryIO
 
 from ..errors import Errors, InputError, InputTypeError, LookupFailed
 
@@ -82,7 +83,7 @@ class _ObjReader(io.RawIOBase):
         self._f = fileobj
         self._d = make()
         self._feed = feed  # None: the decompressor takes max_length (zlib)
-        self._pending = b""
+        self._pending: Any = b""
         self._out = memoryview(b"")
 
     def readable(self) -> bool:
@@ -94,7 +95,7 @@ class _ObjReader(io.RawIOBase):
             if self._d.eof:
                 return 0
             if not self._pending:
-                self._pending = self._f.read(CHUNK)
+                self._pending = memoryview(self._f.read(CHUNK))
                 if not self._pending:
                     raise EOFError("the compressed stream ended before its end marker")
             if self._feed is None:

@@ -6,7 +6,8 @@ import datetime as dt
 import decimal
 import pathlib
 import zlib
-from typing import Any, BinaryIO, Callable
+from collections.abc import Callable
+from typing import Any, BinaryIO
 
 import numpy as np
 
@@ -253,11 +254,10 @@ class Decoder:
         try:
             return parse(descr)
         except DtypeProblem as e:
-            source = self.source
-            text = str(descr)[:200]
+            source, text, reason = self.source, str(descr)[:200], str(e)
             raise _Bad(
                 lambda p: FormatError(
-                    Errors.E269.format(source=source, path=p, dtype=text, reason=str(e))
+                    Errors.E269.format(source=source, path=p, dtype=text, reason=reason)
                 )
             ) from e
 
@@ -266,9 +266,10 @@ class Decoder:
         return _Bad(lambda p: FormatError(Errors.E268.format(source=source, path=p, reason=reason)))
 
     def _array(self, node: list, depth: int) -> np.ndarray:
-        if len(node) != 6:
-            raise self._array_bad(f"an array node has 5 fields, not {len(node) - 1}")
-        _, descr, shape, fortran, offset, nbytes = node
+        if len(node) != 5:
+            raise self._array_bad(f"an array node has 4 fields, not {len(node) - 1}")
+        _, descr, shape, fortran, nbytes = node
+        offset = fmt.align(self.end)  # arrays follow each other, each 64-byte aligned
         dtype = self._dtype(descr)
         if type(shape) is not list or len(shape) > fmt.MAX_NDIM:
             raise self._array_bad(f"the shape must be a list of at most {fmt.MAX_NDIM} sizes")
@@ -279,14 +280,10 @@ class Decoder:
             size *= d
         if type(fortran) is not bool:
             raise self._array_bad("the order flag must be a bool")
-        if type(offset) is not int or type(nbytes) is not int:
-            raise self._array_bad("offset and nbytes must be integers")
+        if type(nbytes) is not int:
+            raise self._array_bad("nbytes must be an integer")
         if nbytes != size:
             raise self._array_bad(f"nbytes is {nbytes} but shape and dtype need {size}")
-        if offset % fmt.ALIGN or offset < self.end:
-            raise self._array_bad(
-                f"offset {offset} is not 64-aligned or overlaps the previous array (ends {self.end})"
-            )
         if offset + nbytes > self.data_length:
             raise self._array_bad(
                 f"bytes {offset}..{offset + nbytes} lie past the data section ({self.data_length})"
@@ -348,7 +345,8 @@ class Decoder:
         try:
             return fn(*args)
         except PlaitError as e:
-            raise _Bad(lambda p: e) from e
+            error = e
+            raise _Bad(lambda p: error) from e
         except Exception as e:
             error = f"{type(e).__name__}: {e}"
             raise _Bad(

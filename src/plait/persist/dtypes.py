@@ -18,9 +18,9 @@ class DtypeProblem(ValueError):
 
 def little_endian(dt: np.dtype) -> np.dtype:
     """Return `dt` with every field in little-endian (or byte-order-free) form."""
-    if dt.fields is None and dt.subdtype is None:
-        if dt.byteorder in "<|" or (dt.byteorder == "=" and np.little_endian):
-            return dt
+    simple = dt.fields is None and dt.subdtype is None
+    if simple and (dt.byteorder in "<|" or (dt.byteorder == "=" and np.little_endian)):
+        return dt
     return dt.newbyteorder("<")
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import pathlib
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import numpy as np
 
@@ -36,7 +37,7 @@ class _Failed(Exception):
 class PlannedArray:
     """An array to write at `offset` of the data section (converted chunk by chunk)."""
 
-    __slots__ = ("offset", "array", "dtype", "fortran", "nbytes")
+    __slots__ = ("array", "dtype", "fortran", "nbytes", "offset")
 
     def __init__(self, offset: int, array: np.ndarray, dtype: np.dtype, fortran: bool) -> None:
         self.offset = offset
@@ -189,7 +190,7 @@ class Encoder:
         planned = PlannedArray(offset, arr, le, fortran)
         self.arrays.append(planned)
         self.data_length = offset + planned.nbytes
-        return [fmt.T_ARRAY, describe(le), list(arr.shape), fortran, offset, planned.nbytes]
+        return [fmt.T_ARRAY, describe(le), list(arr.shape), fortran, planned.nbytes]
 
     # --- scalars ---------------------------------------------------------------------------
 

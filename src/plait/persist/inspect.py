@@ -69,7 +69,7 @@ def _walk(node: Any, path: str, depth: int, lines: list[str], counts: dict, sour
     if not node or type(node[0]) is not int:
         raise FormatError(Errors.E267.format(source=source, path=path, reason="a node needs a tag"))
     tag = node[0]
-    if tag == fmt.T_ARRAY and len(node) == 6:
+    if tag == fmt.T_ARRAY and len(node) == 5:
         counts["arrays"] += 1
         try:
             dtype = str(parse(node[1]))
@@ -77,8 +77,8 @@ def _walk(node: Any, path: str, depth: int, lines: list[str], counts: dict, sour
             dtype = f"<invalid dtype: {e}>"
         order = " (Fortran order)" if node[3] is True else ""
         shape = tuple(node[2]) if type(node[2]) is list else node[2]
-        size = _size(node[5]) if type(node[5]) is int else "?"
-        lines.append(f"{pad}{path}: ndarray {dtype} {shape}{order}, {size} at offset {node[4]}")
+        size = _size(node[4]) if type(node[4]) is int else "?"
+        lines.append(f"{pad}{path}: ndarray {dtype} {shape}{order}, {size}")
     elif tag == fmt.T_OBJECT and len(node) == 3:
         lines.append(f"{pad}{path}: object {node[1]!s}")
         state = node[2]
@@ -104,5 +104,9 @@ def _pairs(
 ) -> None:
     for i in range(1, len(node) - 1, 2):
         key = node[i]
-        step = f".{key}" if attrs and isinstance(key, str) else f"[{key!r}]"
+        if type(key) is list:
+            shown = f"<{_NAMES.get(key[0], 'value') if key else 'value'}>"
+            step = f"[{shown}]"
+        else:
+            step = f".{key}" if attrs and isinstance(key, str) else f"[{key!r}]"
         _walk(node[i + 1], path + step, depth + 1, lines, counts, source)

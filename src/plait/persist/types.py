@@ -11,8 +11,9 @@ from __future__ import annotations
 import enum
 import importlib
 import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from ..errors import Errors, InputError, InputTypeError, LookupFailed
 
@@ -207,7 +208,7 @@ def _vocab_from_state(state: dict) -> Any:
             from ..language import get_lang_class
 
             vocab = create_vocab(lang, get_lang_class(lang).Defaults)
-        except Exception:  # an unknown language: keep the default lexical attributes
+        except (ImportError, LookupError, ValueError):  # unknown language: default attributes
             vocab = None
     if vocab is None:
         vocab = Vocab(lang=lang)
@@ -320,7 +321,17 @@ class Resolver:
         entry = self._cache.get(name)
         if entry is not None:
             return entry
-        entry = _by_name.get(name) or plait_entry_for_name(name)
+        entry = _by_name.get(name)
+        if entry is None and name in _PLAIT_TYPES:
+            try:
+                entry = plait_entry_for_name(name)
+            except (ImportError, AttributeError) as e:
+                raise LookupFailed(
+                    Errors.E278.format(
+                        source=self.source, name=name, path=path,
+                        reason=f"this plait has no {_PLAIT_TYPES[name][1]} ({e})",
+                    )
+                ) from e
         if entry is None:
             cls = self.classes.get(name)
             if cls is None and self._trusts(name):

@@ -26,6 +26,12 @@ FACTORY_MODULES = {
     "merge_subtokens": "plait.pipeline.functions",
     "doc_cleaner": "plait.pipeline.functions",
     "token_splitter": "plait.pipeline.functions",
+    "tagger": "plait.pipeline.tagger",
+    "morphologizer": "plait.pipeline.morphologizer",
+    "senter": "plait.pipeline.senter",
+    "textcat": "plait.pipeline.textcat",
+    "textcat_multilabel": "plait.pipeline.textcat_multilabel",
+    "tok2vec": "plait.pipeline.tok2vec",
 }
 MISC_MODULES = {
     "plait.levenshtein_compare.v1": "plait.pipeline.span_filters",
@@ -49,11 +55,20 @@ _EXPORTS = {
     "merge_subtokens": "functions",
     "DocCleaner": "functions",
     "TokenSplitter": "functions",
+    "TrainablePipe": "trainable_pipe",
+    "Tagger": "tagger",
+    "Morphologizer": "morphologizer",
+    "SentenceRecognizer": "senter",
+    "TextCategorizer": "textcat",
+    "MultiLabel_TextCategorizer": "textcat_multilabel",
+    "Tok2Vec": "tok2vec",
 }
 
 __all__ = [
     "AttributeRuler", "DocCleaner", "EntityRuler", "Lemmatizer", "Sentencizer", "SpanRuler",
     "TokenSplitter", "merge_entities", "merge_noun_chunks", "merge_subtokens",
+    "Morphologizer", "MultiLabel_TextCategorizer", "SentenceRecognizer", "Tagger",
+    "TextCategorizer", "Tok2Vec", "TrainablePipe",
 ]
 
 

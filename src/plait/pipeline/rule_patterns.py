@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import Errors, FormatError, InputError, InputTypeError
+from ..errors import Errors, FormatError, InputError, InputTypeError, Warnings, warn
 from ..persist.atomic import atomic_write_bytes
 
 if TYPE_CHECKING:
@@ -82,6 +82,7 @@ class RulePatterns:
         self.validate = validate
         self.fuzzy_compare = fuzzy_compare
         self.patterns: list[PatternType] = []
+        self._warned_empty = False
         self.clear()
 
     def clear(self) -> None:
@@ -134,7 +135,13 @@ class RulePatterns:
         self.add(kept)
 
     def match(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """All unique `(key_hash, start, end)` matches in `doc`, sorted by position."""
+        """All unique `(key_hash, start, end)` matches in `doc`, sorted by position.
+
+        Warns (W063, once) when there are no patterns.
+        """
+        if not self.patterns and not self._warned_empty:
+            self._warned_empty = True
+            warn(Warnings.W063.format(name=self.name))
         found: set[tuple[int, int, int]] = set()
         if len(self.matcher):
             found.update(self.matcher(doc, allow_missing=True))

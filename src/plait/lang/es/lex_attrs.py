@@ -9,8 +9,9 @@ from typing import Any
 from ...attrs import LIKE_NUM
 from ..lex_attrs import like_num as base_like_num
 
+# "un"/"una" are left out: alone they are usually the article.
 _NUMBER_WORDS_TEXT = """
-cero uno una un dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce
+cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce
 quince dieciséis dieciseis diecisiete dieciocho diecinueve veinte veintiuno veintiún
 veintiuna veintidós veintitrés veinticuatro veinticinco veintiséis veintisiete veintiocho
 veintinueve treinta cuarenta cincuenta sesenta setenta ochenta noventa cien ciento

@@ -21,6 +21,8 @@ premier première premiers premières second seconde deuxième troisième quatri
 sixième septième huitième neuvième dixième onzième douzième treizième quatorzième quinzième
 seizième vingtième trentième quarantième cinquantième soixantième centième millième
 """
+# "un"/"une" alone are usually the article; inside "vingt-et-un" they count.
+_ARTICLES = {"un", "une"}
 _ORDINAL_WORDS = set(_ORDINAL_WORDS_TEXT.split())
 # Digits with an ordinal ending: 1er, 1re, 1ère, 2e, 2ème, 2nd, 3ᵉ, XXe.
 _ORDINAL_DIGITS = re.compile(r"(?:\d+|[IVXLCDM]+)(?:er|re|ère|e|ème|è|nd|nde|ᵉ|ᵉʳ)")
@@ -34,6 +36,8 @@ def like_num(text: str) -> bool:
     if lower in _ORDINAL_WORDS:
         return True
     # Compound numbers are hyphenated: "dix-sept", "quatre-vingt-onze", "vingt-et-un".
+    if lower in _ARTICLES:
+        return False
     parts = [part for part in lower.split("-") if part != "et"]
     return bool(parts) and all(part in _NUMBER_WORDS for part in parts)
 

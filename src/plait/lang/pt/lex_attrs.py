@@ -9,9 +9,10 @@ from typing import Any
 from ...attrs import LIKE_NUM, NORM
 from ..lex_attrs import like_num as base_like_num
 
+# "um"/"uma" are left out: alone they are usually the article.
 # European and Brazilian spellings both appear (dezasseis / dezesseis, bilião / bilhão).
 _NUMBER_WORDS_TEXT = """
-zero um uma dois duas três quatro cinco seis sete oito nove dez onze doze treze catorze
+zero dois duas três quatro cinco seis sete oito nove dez onze doze treze catorze
 quatorze quinze dezasseis dezesseis dezassete dezessete dezoito dezanove dezenove vinte
 trinta quarenta cinquenta cinqüenta sessenta setenta oitenta noventa cem cento duzentos
 duzentas trezentos trezentas quatrocentos quatrocentas quinhentos quinhentas seiscentos

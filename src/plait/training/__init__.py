@@ -1,0 +1,49 @@
+"""Training: Example, alignment, entity tag schemes, corpora, Scorer, init_nlp and the loop.
+
+Names load on first access, so `import plait.training` is cheap.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "Example": "example",
+    "Alignment": "alignment",
+    "Scorer": "scorer",
+    "PRFScore": "scorer",
+    "ROCAUCScore": "scorer",
+    "offsets_to_biluo_tags": "iob_utils",
+    "biluo_tags_to_offsets": "iob_utils",
+    "biluo_tags_to_spans": "iob_utils",
+    "biluo_to_iob": "iob_utils",
+    "iob_to_biluo": "iob_utils",
+    "tags_to_entities": "iob_utils",
+    "remove_bilu_prefix": "iob_utils",
+    "doc_to_biluo_tags": "iob_utils",
+    "Corpus": "corpus",
+    "JsonlCorpus": "corpus",
+    "ConllCorpus": "corpus",
+    "read_conllu": "corpus",
+    "minibatch": "batchers",
+    "minibatch_by_words": "batchers",
+    "init_nlp": "initialize",
+    "train": "loop",
+    "console_logger": "loggers",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'plait.training' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))

@@ -11,20 +11,20 @@ pytest.importorskip("dask.bag")
 pytest.importorskip("dask.dataframe")
 pytest.importorskip("distributed")
 
-import dask.bag as db  # noqa: E402
-import dask.dataframe as dd  # noqa: E402
-import pandas as pd  # noqa: E402
-from distributed import Client, LocalCluster  # noqa: E402
+import dask.bag as db
+import dask.dataframe as dd
+import pandas as pd
+from distributed import Client, LocalCluster
 
-from plait.errors import CompatibilityError, InputError, InputTypeError, PipelineError  # noqa: E402
-from plait.language import Language  # noqa: E402
-from plait.parallel.dask import (  # noqa: E402
+from plait.errors import CompatibilityError, InputError, InputTypeError, PipelineError
+from plait.language import Language
+from plait.parallel.dask import (
     OUT_COLUMNS,
     apply_files,
     pipe_bag,
     pipe_dataframe,
 )
-from plait.tokens import DocBin  # noqa: E402
+from plait.tokens import DocBin
 
 pytestmark = pytest.mark.dask
 

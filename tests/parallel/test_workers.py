@@ -245,7 +245,7 @@ def test_large_vectors_are_memory_mapped_by_workers():
     docs = list(nlp.pipe(["w1 w2", "w3", "w4 w5"], n_process=2, batch_size=1))
     assert [d.user_data["mapped"] for d in docs] == [True, True, True]
     assert docs[0][0].has_vector
-    assert list(nlp.pipe(["w1 w2"]))[0].user_data["mapped"] is False
+    assert next(iter(nlp.pipe(["w1 w2"]))).user_data["mapped"] is False
 
 
 @pytest.mark.slow

@@ -39,7 +39,7 @@ OUTPUT_SUFFIX = ".plaitdb"
 
 def _require_dask() -> None:
     try:
-        import dask.bag  # noqa: F401
+        import dask.bag
         import dask.dataframe  # noqa: F401
     except ImportError as e:
         raise CompatibilityError(Errors.E754.format(error=e)) from e

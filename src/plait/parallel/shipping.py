@@ -9,6 +9,7 @@ memory-maps instead of receiving its own copy.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import pickle
 import traceback
@@ -182,7 +183,7 @@ def build_or_report(spec: PipelineSpec, method: str) -> Language:
     """Build the spec's pipeline, turning any failure into a coded PipelineError (E751)."""
     try:
         return spec.build()
-    except Exception as e:  # noqa: BLE001 - reported with the worker's traceback
+    except Exception as e:
         raise PipelineError(Errors.E751.format(
             method=method, type=type(e).__name__, error=e, traceback=traceback.format_exc()
         )) from e

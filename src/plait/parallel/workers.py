@@ -62,7 +62,7 @@ def run_batch(
             kwargs = dict(component_cfg.get(name, {}))
             kwargs.setdefault("batch_size", batch_size)
             docs = list(_apply_pipe(docs, name, proc, kwargs, nlp.default_error_handler))
-    except Exception as e:  # noqa: BLE001 - sent to the parent, which raises E750
+    except Exception as e:
         raise _BatchFailed(where, e) from e
     return docs
 
@@ -91,7 +91,7 @@ def _worker_main(
             docs = run_batch(nlp, texts, *settings)
             try:
                 payload = encode_docs(docs)
-            except Exception as e:  # noqa: BLE001
+            except Exception as e:
                 raise _BatchFailed("sending the docs back", e) from e
         except _BatchFailed as failure:
             outbox.put((index, "error", failure.args))

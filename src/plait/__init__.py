@@ -5,6 +5,7 @@ from . import util
 from .about import __version__
 from .language import Language, blank
 from .loading import check_compatibility, from_bytes, load
+from .packages import info
 from .registry import registry
 from .strings import StringStore
 from .tokenizer import Tokenizer  # also registers "plait.Tokenizer.v1"
@@ -22,6 +23,7 @@ __all__ = [
     "blank",
     "check_compatibility",
     "from_bytes",
+    "info",
     "load",
     "registry",
     "util",

@@ -12,6 +12,16 @@ from .config import CONFIG_SECTION_ORDER, copy_config, load_config, load_config_
 from .language import get_lang_class, set_lang_class
 from .language_io import load_from_path as load_model_from_path
 from .language_meta import minor_version_range as get_minor_version_range
+from .packages import (
+    get_installed_models,
+    get_model_meta,
+    get_package_path,
+    get_package_version,
+    is_compatible_version,
+    is_package,
+    load_model_from_init_py,
+    load_model_from_package,
+)
 from .registry import registry
 
 if TYPE_CHECKING:
@@ -19,9 +29,11 @@ if TYPE_CHECKING:
     from .vocab import Vocab
 
 __all__ = [
-    "CONFIG_SECTION_ORDER", "copy_config", "get_lang_class", "get_minor_version_range",
-    "load_config", "load_config_from_str", "load_model_from_config", "load_model_from_path",
-    "registry", "set_lang_class",
+    "CONFIG_SECTION_ORDER", "copy_config", "get_installed_models", "get_lang_class",
+    "get_minor_version_range", "get_model_meta", "get_package_path", "get_package_version",
+    "is_compatible_version", "is_package", "load_config", "load_config_from_str",
+    "load_model_from_config", "load_model_from_init_py", "load_model_from_package",
+    "load_model_from_path", "registry", "set_lang_class",
 ]
 
 

@@ -9,7 +9,7 @@ import numpy as np
 from .. import attrs as A
 from ..registry import registry
 from ..tokens import Doc
-from .features import mix64
+from .features import mix64, scatter_add
 from .layers import MeanPool, Sigmoid, Softmax, WithArray, softmax
 from .model import Backprop, Chain, Model
 
@@ -99,7 +99,7 @@ class BagOfWords(Model):
             probs = 1.0 / (1.0 + np.exp(-np.clip(logits, -30.0, 30.0)))
 
         def backprop(dY: np.ndarray) -> list:
-            np.add.at(self.grads["W"], rows, dY[owners])
+            scatter_add(self.grads["W"], rows, dY[owners])
             self.grads["b"] += dY.sum(axis=0)
             return []
 

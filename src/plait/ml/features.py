@@ -35,6 +35,16 @@ def mix64(values: np.ndarray, seed: int) -> np.ndarray:
     return h
 
 
+def scatter_add(target: np.ndarray, rows: np.ndarray, values: np.ndarray) -> None:
+    """`target[rows] += values` with repeated rows summed (faster than `np.add.at`)."""
+    if not len(rows):
+        return
+    order = np.argsort(rows, kind="stable")
+    sorted_rows = rows[order]
+    uniq, starts = np.unique(sorted_rows, return_index=True)
+    target[uniq] += np.add.reduceat(values[order], starts, axis=0)
+
+
 def attr_values(docs: Sequence[Doc], attr_ids: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
     """(n_tokens, n_attrs) uint64 attribute values of a batch, and each doc's length."""
     lengths = np.asarray([len(doc) for doc in docs], dtype=np.int64)
@@ -123,7 +133,7 @@ class HashEmbed(Model):
                 grad = self.grads[f"E_{name}"]
                 part = d[:, j * width:(j + 1) * width]
                 for k in range(N_HASHES):
-                    np.add.at(grad, rows[:, j, k], part)
+                    scatter_add(grad, rows[:, j, k], part)
             return []
 
         return Ragged(out, lengths), backprop

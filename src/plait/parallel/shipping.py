@@ -50,10 +50,9 @@ class PipelineSpec:
         from ..config import load_config_from_str
 
         for module in self.registry_modules:
-            try:
+            # best effort: only configs this pipeline does not use may need a failing one
+            with contextlib.suppress(Exception):
                 importlib.import_module(module)
-            except Exception:  # noqa: BLE001 - optional: a factory module failing is fatal below
-                pass
         for module in self.factory_modules:
             importlib.import_module(module)
         register_extensions(self.extensions)

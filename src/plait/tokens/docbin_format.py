@@ -231,9 +231,9 @@ def parse_head(raw: bytes, source: str, where: int) -> Head:
     if method not in METHOD_NAMES or reserved != b"\0\0\0":
         raise _bad(source, f"the chunk at {where} has an unknown method {method} or a nonzero "
                            "reserved field")
-    if raw_length > MAX_RAW:
-        raise FormatError(Errors.E364.format(source=source, what="a chunk", value=raw_length,
-                                             limit=MAX_RAW))
+    if raw_length > MAX_RAW or length > MAX_RAW:
+        raise FormatError(Errors.E364.format(source=source, what="a chunk",
+                                             value=max(raw_length, length), limit=MAX_RAW))
     if tag == INDEX_TAG and method != 0:
         raise _bad(source, "the index is compressed")
     return Head(tag, METHOD_NAMES[method], n_docs, crc, length, raw_length)

@@ -173,6 +173,7 @@ class DocBinFile:
         self.attrs, _columns = attr_columns(attrs)
         self.store_user_data = store
         self._chunks = chunks
+        self._index_at = index_at
         self._ends = []
         total = 0
         for _offset, n in chunks:
@@ -190,7 +191,9 @@ class DocBinFile:
             return self._cache[1]
         offset, n = self._chunks[c]
         head = fmt.parse_head(self._read_at(offset, fmt.HEAD.size), self.source, offset)
-        if head.tag != fmt.CHUNK_TAG or head.n_docs != n:
+        end = self._chunks[c + 1][0] if c + 1 < len(self._chunks) else self._index_at
+        if (head.tag != fmt.CHUNK_TAG or head.n_docs != n
+                or offset + fmt.HEAD.size + head.length != end):
             raise FormatError(Errors.E350.format(source=self.source,
                                                  reason=f"no chunk of {n} docs at {offset}"))
         payload = fmt.read_payload(head, self._read_at(offset + fmt.HEAD.size, head.length),

@@ -115,10 +115,17 @@ def train(nlp: Language, output_path: str | Path | None = None, *, use_gpu: int 
                     break
             if max_steps and step >= max_steps:
                 break
-        if best_score is None:
+        if step % eval_frequency != 0 or best_score is None:
             score, scores = evaluate()
-            best_score, best_step = score, step
-            best_path = save("model-best")
+            elapsed = time.perf_counter() - start
+            log_step({
+                "epoch": epoch, "step": step, "losses": dict(losses), "score": score,
+                "other_scores": scores, "score_keys": list(weights),
+                "wps": words / elapsed if elapsed else 0.0,
+            })
+            if best_score is None or score > best_score:
+                best_score, best_step = score, step
+                best_path = save("model-best")
     finally:
         finalize()
     save("model-last")

@@ -57,6 +57,16 @@ def best(fn, repeat: int) -> tuple[float, object]:
     return min(times), result
 
 
+def measure(name: str, docbin_cls: type, docs: list, vocab: object, repeat: int) -> tuple:
+    """Size and times of one library's DocBin and pickle round trips."""
+    ser, data = best(lambda: docbin_cls(docs=docs).to_bytes(), repeat)
+    de, out = best(lambda: list(docbin_cls().from_bytes(data).get_docs(vocab)), repeat)
+    assert [d.text for d in out[:50]] == [d.text for d in docs[:50]]
+    pser, pdata = best(lambda: pickle.dumps(docs, protocol=5), repeat)
+    pde, _ = best(lambda: pickle.loads(pdata), repeat)
+    return (name, len(data), ser, de, len(pdata), pser, pde)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="use only the first N lines")
@@ -87,17 +97,8 @@ def main() -> None:
     n_tokens = sum(len(d) for d in pdocs)
     print(f"{len(pdocs)} docs, {n_tokens} tokens; best of {args.repeat} runs\n")
 
-    rows = []
-    for name, docbin_cls, docs, vocab in (
-        ("spaCy", SDocBin, sdocs, snlp.vocab), ("plait", PDocBin, pdocs, pnlp.vocab)
-    ):
-        ser, data = best(lambda: docbin_cls(docs=docs).to_bytes(), args.repeat)
-        de, out = best(lambda: list(docbin_cls().from_bytes(data).get_docs(vocab)),
-                       args.repeat)
-        assert [d.text for d in out[:50]] == [d.text for d in docs[:50]]
-        pser, pdata = best(lambda: pickle.dumps(docs, protocol=5), args.repeat)
-        pde, _ = best(lambda: pickle.loads(pdata), args.repeat)
-        rows.append((name, len(data), ser, de, len(pdata), pser, pde))
+    rows = [measure("spaCy", SDocBin, sdocs, snlp.vocab, args.repeat),
+            measure("plait", PDocBin, pdocs, pnlp.vocab, args.repeat)]
 
     header = ("library", "DocBin bytes", "serialize s", "to docs s", "pickle bytes",
               "pickle.dumps s", "pickle.loads s")

@@ -73,6 +73,7 @@ def spacy_tagger(epochs: int) -> dict[str, float]:
     """The same with spaCy 3 (default tagger model, Adam, batches of ~1000 words)."""
     import spacy
     from spacy.training import Example
+    from spacy.training.batchers import minibatch_by_words
 
     from plait.training.corpus import read_conllu
 
@@ -103,7 +104,7 @@ def spacy_tagger(epochs: int) -> dict[str, float]:
     start = time.perf_counter()
     for _ in range(epochs):
         random.shuffle(train_egs)
-        for batch in spacy.util.minibatch_by_words(train_egs, size=1000):
+        for batch in minibatch_by_words(train_egs, size=1000):
             nlp.update(batch, sgd=optimizer, drop=0.1)
     train_time = time.perf_counter() - start
     with nlp.use_params(optimizer.averages):

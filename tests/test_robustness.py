@@ -127,6 +127,5 @@ def test_docbin_file_damage_is_a_coded_error(tmp_path):
         damaged = bytearray(data)
         damaged[i] ^= 0x01
         path.write_bytes(bytes(damaged))
-        with pytest.raises(PlaitError):
-            with DocBin.open(path) as f:
-                list(f.get_docs(Vocab()))
+        with pytest.raises(PlaitError), DocBin.open(path) as f:
+            list(f.get_docs(Vocab()))

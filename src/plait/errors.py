@@ -186,6 +186,12 @@ class Warnings(metaclass=_CodedMessages):
         "The component {name!r} is frozen but has a listener on a trained tok2vec: its "
         "predictions may change. Give it its own copy with nlp.replace_listeners()."
     )
+    # --- W110-W119 parser, ner, transition systems ---
+    W110 = (
+        "{n} of {total} reference entities of a batch for {name!r} do not align with the "
+        "predicted tokens and are treated as missing (e.g. {example!r}). Tokenize the "
+        "reference like the pipeline's tokenizer, or fix the entity offsets."
+    )
 
 
 class Errors(metaclass=_CodedMessages):
@@ -1215,6 +1221,35 @@ class Errors(metaclass=_CodedMessages):
     )
     E583 = (
         "[initialize.components.{name}] {key} must be {expected}; got {value!r}."
+    )
+
+    # --- parser, ner, transition systems (E600-E649) ---
+    E600 = (
+        "The reference of an example has the dependency label {label!r}, which the parser "
+        "{name!r} does not know ({n} labels, e.g. {labels}). Initialize the parser on data "
+        "that has this label, or add it with parser.add_label() before nlp.initialize()."
+    )
+    E601 = (
+        "The reference of an example has the entity label {label!r}, which the entity "
+        "recognizer {name!r} does not know ({n} labels, e.g. {labels}). Initialize it on data "
+        "that has this label, or add it with ner.add_label() before nlp.initialize()."
+    )
+    E602 = (
+        "labels for {name!r} must be a list of non-empty strings (or the dict that "
+        "{name}.label_data gives); got {value!r}."
+    )
+    E603 = (
+        "The model of the component {name!r} is not a transition-based model ({model!r}): "
+        "use an architecture such as plait.TransitionBasedParser.v2 in "
+        "[components.{name}.model]."
+    )
+    E604 = (
+        "The saved settings of {name!r} list {n_moves} transitions, but its weights have "
+        "{n_out} outputs: the cfg and model files do not belong together. Save the "
+        "component again."
+    )
+    E605 = (
+        "Unknown value {value!r} for the {name!r} setting {key!r}: {reason}."
     )
 
     # --- parallel processing: nlp.pipe(n_process=), plait.parallel.dask (E750-E799) ---

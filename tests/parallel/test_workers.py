@@ -101,7 +101,9 @@ def start_method(request, monkeypatch):
     return method
 
 
-@pytest.mark.parametrize("start_method", ["fork", "spawn"], indirect=True)
+@pytest.mark.parametrize(
+    "start_method", ["fork", pytest.param("spawn", marks=pytest.mark.slow)], indirect=True
+)
 def test_two_processes_give_same_docs_in_same_order(start_method):
     nlp = _pipeline("par_marker", "par_tagger")
     expected = _summary(nlp.pipe(_texts(57), batch_size=5))
@@ -212,26 +214,19 @@ def test_endless_generator_is_read_only_a_bounded_amount_ahead():
     assert multiprocessing.active_children() == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("start_method", ["spawn"], indirect=True)
-def test_extension_registered_in_parent_works_in_spawned_workers(start_method):
+def test_extensions_registered_in_parent_work_in_spawned_workers(start_method):
     Doc.set_extension("par_flag", default=None, force=True)
-    try:
-        nlp = _pipeline("par_ext_setter")
-        docs = list(nlp.pipe(["ab cd", "ef gh", "ij"], n_process=2, batch_size=1))
-        assert [d._.par_flag for d in docs] == ["AB CD", "EF GH", "IJ"]
-    finally:
-        Doc.remove_extension("par_flag")
-
-
-@pytest.mark.parametrize("start_method", ["spawn"], indirect=True)
-def test_extension_that_cannot_be_sent_warns_w090(start_method):
     Doc.set_extension("par_lambda", getter=lambda doc: len(doc), force=True)
     try:
-        nlp = _pipeline("par_tagger")
+        nlp = _pipeline("par_ext_setter")
         with pytest.warns(PlaitWarning, match=r"W090.*par_lambda"):
-            docs = list(nlp.pipe(["a b", "c d", "e"], n_process=2, batch_size=1))
+            docs = list(nlp.pipe(["ab cd", "ef gh", "ij"], n_process=2, batch_size=1))
+        assert [d._.par_flag for d in docs] == ["AB CD", "EF GH", "IJ"]
         assert [d._.par_lambda for d in docs] == [2, 2, 1]
     finally:
+        Doc.remove_extension("par_flag")
         Doc.remove_extension("par_lambda")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import statistics
 import time
@@ -35,13 +36,13 @@ def benchmark_speed(
         random.Random(seed).shuffle(texts)
     if not texts:
         return {"mean": 0.0, "median": 0.0, "min": 0.0, "max": 0.0, "batches": 0, "words": 0}
-    for i in range(warmup):  # fill caches first
-        list(nlp.pipe(texts[: batch_size], batch_size=batch_size))
+    pool = itertools.cycle(texts)  # batches are always full, even for a small corpus
+    for _ in range(warmup):  # fill caches first
+        list(nlp.pipe(list(itertools.islice(pool, batch_size)), batch_size=batch_size))
     rates = []
     total_words = 0
-    for i in range(batches):
-        start = (i * batch_size) % len(texts)
-        batch = (texts + texts)[start: start + batch_size]
+    for _ in range(batches):
+        batch = list(itertools.islice(pool, batch_size))
         began = time.perf_counter()
         words = sum(len(doc) for doc in nlp.pipe(batch, batch_size=batch_size,
                                                   n_process=n_process))

@@ -19,7 +19,7 @@ DATA = Path("/work/shared/data/ud-english-ewt")
 TRAIN, TEST = DATA / "en_ewt-ud-dev.conllu", DATA / "en_ewt-ud-test.conllu"
 
 
-def plait_tagger(epochs: int) -> dict[str, float]:
+def plait_tagger(epochs: int, learn_rate: float = 0.001) -> dict[str, float]:
     """Train and evaluate plait's tagger through the config lifecycle."""
     from plait.training.initialize import init_nlp
     from plait.training.loop import train
@@ -48,6 +48,9 @@ eval_frequency = 100000
 [training.batcher]
 @batchers = "plait.batch_by_words.v1"
 size = 1000
+[training.optimizer]
+@optimizers = "Adam.v1"
+learn_rate = {learn_rate}
 """)
     nlp = init_nlp(cfg)
     from plait.training.corpus import ConllCorpus
@@ -59,7 +62,8 @@ size = 1000
     train(nlp, None, stdout=io.StringIO())
     train_time = time.perf_counter() - start
     test = list(ConllCorpus(TEST)(nlp))
-    scores = best_of(lambda: nlp.evaluate(test), 3)
+    with nlp.use_params(nlp._optimizer.averages):
+        scores = best_of(lambda: nlp.evaluate(test), 3)
     return {"tag_acc": scores["tag_acc"], "train_wps": train_words / train_time,
             "predict_wps": scores["speed"]}
 
@@ -116,9 +120,10 @@ def spacy_tagger(epochs: int) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--epochs", type=int, default=5)
+    parser.add_argument("--learn-rate", type=float, default=0.001)
     parser.add_argument("--no-spacy", action="store_true")
     args = parser.parse_args()
-    ours = plait_tagger(args.epochs)
+    ours = plait_tagger(args.epochs, args.learn_rate)
     peer = None if args.no_spacy else spacy_tagger(args.epochs)
     print(f"tagger, UD English-EWT: train on dev ({args.epochs} epochs), score on test")
     print(f"{'metric':<14}{'plait':>12}{'spaCy':>12}{'ratio':>10}")

@@ -593,7 +593,9 @@ class Language:
         """Process a stream of texts lazily and in order; yield Docs (or `(Doc, context)`).
 
         Components with a `pipe` method get batches. `n_process > 1` (or -1 for every CPU)
-        runs worker processes that get the pipeline once and send docs back as bytes.
+        runs worker processes that get the pipeline once and send docs back as bytes, in
+        input order; a worker's error is raised here as PipelineError E750-E752 (see
+        `plait.parallel` and docs/parallel.md).
         """
         if batch_size is None:
             batch_size = self.batch_size

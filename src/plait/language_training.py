@@ -44,7 +44,7 @@ def create_optimizer(nlp: Language) -> Optimizer:
     try:
         interpolated = nlp.config.interpolate()["training"]["optimizer"]
         return registry.resolve({"optimizer": interpolated})["optimizer"]
-    except Exception as e:  # noqa: BLE001 - confection raises several types
+    except Exception as e:
         from .config import config_error
 
         raise config_error(e, "[training.optimizer]") from e
@@ -67,7 +67,7 @@ def initialize(nlp: Language, get_examples: Callable[[], Iterable[Example]] | No
     try:
         init_cfg = config.interpolate().get("initialize") or {}
         settings = registry.resolve({"initialize": init_cfg}, validate=False)["initialize"]
-    except Exception as e:  # noqa: BLE001 - confection raises several types
+    except Exception as e:
         raise config_error(e, "[initialize]") from e
     before = settings.get("before_init")
     if before is not None:

@@ -16,8 +16,10 @@ def test_init_config_writes_a_complete_loadable_config(run, tmp_path):
     assert "punct_chars" in config["components"]["sentencizer"]
     for section in ("paths", "system", "nlp", "components", "training", "initialize"):
         assert section in config
+    assert config["corpora"]["train"] == {"@readers": "plait.Corpus.v1", "path": "${paths.train}"}
     nlp = load_model_from_config(config)
     assert nlp.pipe_names == ["sentencizer", "entity_ruler"]
+    assert out.read_text().endswith("\n")
 
 
 def test_init_config_to_stdout(run):

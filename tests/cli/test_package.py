@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 import subprocess
+import sys
 import tarfile
 import venv
 import zipfile
@@ -211,10 +212,12 @@ def test_wheel_installs_in_a_fresh_venv_and_loads_by_name(saved_pipeline, code_f
     root = package(saved_pipeline, tmp_path, code_paths=[code_file], name="venv_shout",
                    version="1.0.0", build="wheel")
     env_dir = tmp_path / "venv"
-    venv.create(env_dir, system_site_packages=True, with_pip=True)
+    venv.create(env_dir, system_site_packages=True, with_pip=False)
     python = env_dir / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    # this interpreter's pip installs into the venv (`--python`), sparing ensurepip's time
     subprocess.run(
-        [python, "-m", "pip", "install", "--no-deps", "--no-index", "-q", _wheel(root)],
+        [sys.executable, "-m", "pip", "--python", python, "install", "--no-deps", "--no-index",
+         "-q", _wheel(root)],
         check=True, capture_output=True,
     )
     script = (

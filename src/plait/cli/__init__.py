@@ -30,9 +30,12 @@ from . import (
     convert,  # noqa: F401
     debug_config,  # noqa: F401
     demo,  # noqa: F401
+    evaluate,  # noqa: F401
     info,  # noqa: F401
     init_config,  # noqa: F401
+    init_vectors,  # noqa: F401
     package,  # noqa: F401
+    train,  # noqa: F401
     validate,  # noqa: F401
     verify,  # noqa: F401
 )

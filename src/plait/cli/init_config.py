@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,8 +13,12 @@ from ..errors import Errors, LookupFailed
 from . import init_cli
 from .reporting import good, reports_errors
 
+if TYPE_CHECKING:
+    from confection import Config
+
 
 def _write(text: str, output: Path, *, force: bool) -> None:
+    text = text if text.endswith("\n") else text + "\n"
     if str(output) == "-":
         sys.stdout.write(text)
         return
@@ -28,7 +32,7 @@ def _write(text: str, output: Path, *, force: bool) -> None:
     good(f"Saved config to {output}")
 
 
-def init_config(lang: str, pipeline: list[str]):  # -> confection.Config
+def init_config(lang: str, pipeline: list[str]) -> Config:
     """A complete config for a blank `lang` pipeline with these components (by factory)."""
     from ..language import _language_codes, blank
     from ..registry import registry
@@ -42,6 +46,10 @@ def init_config(lang: str, pipeline: list[str]):  # -> confection.Config
     for factory in pipeline:
         nlp.add_pipe(factory)
     config = nlp.config
+    try:
+        import plait.training.corpus  # noqa: F401  (registers the corpus readers)
+    except ImportError:
+        pass
     if "plait.Corpus.v1" in registry.readers:
         config["paths"]["train"] = None
         config["paths"]["dev"] = None

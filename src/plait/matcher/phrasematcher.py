@@ -1,16 +1,19 @@
 """PhraseMatcher: match large lists of phrases, given as Docs (spaCy's `PhraseMatcher`).
 
-Phrases are stored in a trie over attribute values: a node is `[children, match_ids]`,
-where `children` maps the next token's value to the next node and `match_ids` holds the
-keys of the phrases that end there. Matching reads the doc's attribute column once,
-looks every token up among the first values at C speed (`map(root.get, column)`), and
-walks the trie only from the tokens found there.
+Phrases are stored level by level, as a trie flattened into one dict per phrase length:
+level 1 maps a token's attribute value to the match IDs of the one-token phrases, level
+k (k >= 2) maps a k-tuple of values to the match IDs of the k-token phrases. Every prefix
+of a phrase is in its level too (with no IDs when no phrase ends there), so a level where
+no window of the doc is found ends the search. Matching reads the doc's attribute column
+once and looks up all its windows of one length at C speed
+(`map(level.get, zip(col, col[1:], ...))`); Python only runs once per match found.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from itertools import compress
+from operator import itemgetter
 from typing import Any
 
 from .. import attrs
@@ -22,8 +25,9 @@ from .patterns import resolve_attr
 
 OnMatch = Callable[[Any, Any, int, list], Any]
 
-# A trie node: [children: value -> node, match IDs of the phrases ending here]
-Node = list
+# One level of the flattened trie: a value (level 1) or a tuple of values (level k) ->
+# the match IDs of the phrases that are exactly that sequence (() for a mere prefix).
+Level = dict
 
 
 def resolve_phrase_attr(attr: object) -> int:
@@ -54,7 +58,11 @@ class PhraseMatcher:
         self._docs: dict[Any, set[tuple[int, ...]]] = {}
         self._match_ids: dict[Any, int] = {}
         self._keys_by_id: dict[int, Any] = {}
-        self._root: dict[int, Node] = {}
+        # _levels[k - 1] holds the k-token phrases and prefixes; _root is level 1.
+        self._root: Level = {}
+        self._levels: list[Level] = [self._root]
+        # prefix (a value or a tuple of values) -> how many stored phrases start with it
+        self._uses: dict[Any, int] = {}
         self._any_callback = False
         # Lexical attributes (LOWER, SHAPE...) are looked up once per word type.
         self._lexemes: D.OrthMemo | None = None
@@ -95,7 +103,7 @@ class PhraseMatcher:
         self._any_callback = any(cb is not None for cb in self._callbacks.values())
         phrases = self._docs.setdefault(key, set())
         for keyword in keywords:
-            if not keyword:
+            if not keyword or keyword in phrases:
                 continue
             phrases.add(keyword)
             self._insert(keyword, match_id)
@@ -111,39 +119,43 @@ class PhraseMatcher:
         return tuple(int(v) for v in doc)
 
     def _insert(self, keyword: tuple[int, ...], match_id: int) -> None:
-        children = self._root
-        node: Node = []
-        for value in keyword:
-            node = children.get(value)  # type: ignore[assignment]
-            if node is None:
-                node = children[value] = [{}, ()]
-            children = node[0]
-        if match_id not in node[1]:
-            node[1] = node[1] + (match_id,)
+        levels = self._levels
+        uses = self._uses
+        while len(levels) < len(keyword):
+            levels.append({})
+        last = len(keyword) - 1
+        for k in range(last + 1):
+            prefix = keyword[0] if k == 0 else keyword[: k + 1]
+            uses[prefix] = uses.get(prefix, 0) + 1
+            level = levels[k]
+            ids = level.get(prefix)
+            if ids is None:
+                ids = level[prefix] = ()
+            if k == last and match_id not in ids:
+                level[prefix] = ids + (match_id,)
 
     def remove(self, key: str) -> None:
         """Remove the rule for `key` and its phrases; an unknown key is a coded KeyError."""
         if key not in self._docs:
             raise LookupFailed(Errors.E467.format(key=key))
         match_id = self._match_ids.pop(key)
+        levels = self._levels
+        uses = self._uses
         for keyword in self._docs.pop(key):
-            path: list[tuple[dict, int]] = []
-            children = self._root
-            node = None
-            for value in keyword:
-                node = children.get(value)
-                if node is None:
-                    break
-                path.append((children, value))
-                children = node[0]
-            if node is None:
-                continue
-            node[1] = tuple(m for m in node[1] if m != match_id)
-            for parent, value in reversed(path):  # prune nodes left empty
-                child = parent[value]
-                if child[0] or child[1]:
-                    break
-                del parent[value]
+            last = len(keyword) - 1
+            for k in range(last + 1):
+                prefix = keyword[0] if k == 0 else keyword[: k + 1]
+                level = levels[k]
+                if k == last:
+                    level[prefix] = tuple(m for m in level[prefix] if m != match_id)
+                left = uses[prefix] - 1
+                if left:
+                    uses[prefix] = left
+                else:  # no phrase starts with it any more
+                    del uses[prefix]
+                    del level[prefix]
+        while len(levels) > 1 and not levels[-1]:
+            levels.pop()
         del self._callbacks[key]
         if self._keys_by_id.get(match_id) == key:
             del self._keys_by_id[match_id]
@@ -175,27 +187,38 @@ class PhraseMatcher:
 
     def _find(self, col: list[int], offset: int) -> list[tuple[int, int, int]]:
         """All phrases in `col` (attribute values), by start, then end; offsets shifted."""
-        n = len(col)
-        firsts = list(map(self._root.get, col))
-        col.append(_END)  # ends every walk at the end of the doc
+        levels = self._levels
+        hits = list(map(levels[0].get, col))
         out: list[tuple[int, int, int]] = []
+        if hits.count(None) == len(hits):
+            return out
         append = out.append
-        for t in compress(range(n), firsts):
-            node = firsts[t]
-            e = t + 1
-            while node is not None:
-                ids = node[1]
-                if ids:
-                    for match_id in ids:
-                        append((match_id, t, e))
-                node = node[0].get(col[e])
-                e += 1
-        if offset and out:
-            out = [(m, s + offset, e + offset) for m, s, e in out]
+        for t in compress(range(len(hits)), hits):
+            start = t + offset
+            for match_id in hits[t]:
+                append((match_id, start, start + 1))
+        # Windows of k tokens: zip over the column and its shifts; stop at the first length
+        # where no window is even a prefix of a phrase.
+        shifted = [col]
+        runs = 1 if out else 0  # levels that found matches: sort when more than one
+        for k in range(2, min(len(levels), len(col)) + 1):
+            shifted.append(shifted[-1][1:])
+            hits = list(map(levels[k - 1].get, zip(*shifted)))
+            if hits.count(None) == len(hits):
+                break
+            found = len(out)
+            for t in compress(range(len(hits)), hits):
+                start = t + offset
+                for match_id in hits[t]:
+                    append((match_id, start, start + k))
+            if len(out) > found:
+                runs += 1
+        if runs > 1:
+            out.sort(key=_START)  # stable: by start, then by end (the level) for one start
         return out
 
 
-_END = object()  # never a trie key
+_START = itemgetter(1)
 
 
 def _first(values: list[int]) -> int:

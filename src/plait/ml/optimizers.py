@@ -17,13 +17,15 @@ from ..errors import ConfigError, Errors
 from ..registry import registry
 
 Schedule = float | Iterator[float]
+# plait's small numpy models learn best a little faster than spaCy's default of 0.001
+DEFAULT_LEARN_RATE = 0.005
 
 
 class Optimizer:
     """Adam (or plain SGD when `beta1 = beta2 = 0` and `use_adam=False`) for numpy arrays."""
 
     def __init__(
-        self, learn_rate: Schedule = 0.001, *, beta1: float = 0.9, beta2: float = 0.999,
+        self, learn_rate: Schedule = DEFAULT_LEARN_RATE, *, beta1: float = 0.9, beta2: float = 0.999,
         eps: float = 1e-8, L2: float = 1e-6, grad_clip: float = 1.0, use_averages: bool = True,
         L2_is_weight_decay: bool = True, use_adam: bool = True,
     ) -> None:
@@ -100,7 +102,7 @@ class Optimizer:
 
 @registry.optimizers("Adam.v1")
 def adam(
-    learn_rate: Schedule = 0.001, *, beta1: float = 0.9, beta2: float = 0.999, eps: float = 1e-8,
+    learn_rate: Schedule = DEFAULT_LEARN_RATE, *, beta1: float = 0.9, beta2: float = 0.999, eps: float = 1e-8,
     L2: float = 1e-6, grad_clip: float = 1.0, use_averages: bool = True,
     L2_is_weight_decay: bool = True,
 ) -> Optimizer:

@@ -32,6 +32,8 @@ FACTORY_MODULES = {
     "textcat": "plait.pipeline.textcat",
     "textcat_multilabel": "plait.pipeline.textcat_multilabel",
     "tok2vec": "plait.pipeline.tok2vec",
+    "parser": "plait.pipeline.dep_parser",
+    "ner": "plait.pipeline.ner",
 }
 MISC_MODULES = {
     "plait.levenshtein_compare.v1": "plait.pipeline.span_filters",
@@ -62,6 +64,8 @@ _EXPORTS = {
     "TextCategorizer": "textcat",
     "MultiLabel_TextCategorizer": "textcat_multilabel",
     "Tok2Vec": "tok2vec",
+    "DependencyParser": "dep_parser",
+    "EntityRecognizer": "ner",
 }
 
 __all__ = [
@@ -69,6 +73,7 @@ __all__ = [
     "TokenSplitter", "merge_entities", "merge_noun_chunks", "merge_subtokens",
     "Morphologizer", "MultiLabel_TextCategorizer", "SentenceRecognizer", "Tagger",
     "TextCategorizer", "Tok2Vec", "TrainablePipe",
+    "DependencyParser", "EntityRecognizer",
 ]
 
 

@@ -11,7 +11,7 @@ from .textcat import DEFAULT_TEXTCAT_MODEL, TextCategorizer
 DEFAULT_MULTI_TEXTCAT_MODEL = {**DEFAULT_TEXTCAT_MODEL, "exclusive_classes": False}
 
 
-class MultiLabel_TextCategorizer(TextCategorizer):  # noqa: N801 - spaCy's name
+class MultiLabel_TextCategorizer(TextCategorizer):
     """Classify docs into any number of categories (each scored on its own)."""
 
     multi_label = True

@@ -181,7 +181,7 @@ class TrainablePipe:
         try:
             cfg = json.loads(data)
             if not isinstance(cfg, dict) or not isinstance(cfg.get("labels", []), (list, dict)):
-                raise ValueError("expected a JSON object with a 'labels' list")
+                raise ValueError("expected a JSON object with a 'labels' list")  # noqa: TRY004
         except (ValueError, UnicodeDecodeError) as e:
             raise FormatError(Errors.E564.format(name=self.name, reason=f"{where}: {e}")) from e
         self.cfg.update(cfg)

@@ -7,6 +7,7 @@ predicted doc's tokens (None where the tokenizations do not line up).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -385,7 +386,7 @@ def _set_entities(doc: Doc, entities: Sequence[Any]) -> None:
     offsets = [_offset(e) for e in entities]
     spans = [_char_span(doc, *o) for o in offsets]
     spans.sort(key=lambda s: s.start)
-    for a, b in zip(spans, spans[1:]):
+    for a, b in itertools.pairwise(spans):
         if b.start < a.end:
             raise InputError(Errors.E555.format(first=(a.start_char, a.end_char, a.label_),
                                                 second=(b.start_char, b.end_char, b.label_)))

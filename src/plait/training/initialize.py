@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 # [training] blocks the default config leaves out, with the values spaCy uses
 TRAINING_DEFAULTS: dict[str, Any] = {
-    "optimizer": {"@optimizers": "Adam.v1", "learn_rate": 0.001},
+    "optimizer": {"@optimizers": "Adam.v1", "learn_rate": 0.005},
     "batcher": {"@batchers": "plait.batch_by_words.v1", "size": 1000, "tolerance": 0.2,
                 "discard_oversize": False},
     "logger": {"@loggers": "plait.ConsoleLogger.v1"},
@@ -30,8 +30,8 @@ _INT_SETTINGS = ("max_steps", "max_epochs", "eval_frequency", "patience",
 
 
 def _load_registrations() -> None:
-    from . import batchers, corpus, loggers  # noqa: F401  (register their functions)
     from .. import ml  # noqa: F401
+    from . import batchers, corpus, loggers  # noqa: F401  (register their functions)
 
 
 def resolve_training(config: dict | Config) -> dict[str, Any]:
@@ -44,7 +44,7 @@ def resolve_training(config: dict | Config) -> dict[str, Any]:
         section.setdefault(key, copy_config(value))
     try:
         resolved = registry.resolve({"training": section}, validate=False)["training"]
-    except Exception as e:  # noqa: BLE001 - confection raises several types
+    except Exception as e:
         raise config_error(e, "[training]") from e
     for key in _INT_SETTINGS:
         value = resolved.get(key, 0)
@@ -69,11 +69,11 @@ def resolve_corpus(config: dict | Config, dot_name: str) -> Any:
     section, _, key = dot_name.partition(".")
     block = (interpolated.get(section) or {}).get(key)
     if not isinstance(block, dict):
-        available = list((interpolated.get(section) or {}))
+        available = list(interpolated.get(section) or {})
         raise ConfigError(Errors.E577.format(key=dot_name, available=available))
     try:
         return registry.resolve({"corpus": copy_config(block)}, validate=False)["corpus"]
-    except Exception as e:  # noqa: BLE001 - confection raises several types
+    except Exception as e:
         raise config_error(e, f"[{dot_name}]") from e
 
 
@@ -84,11 +84,11 @@ def init_nlp(config: dict | Config, *, use_gpu: int = -1) -> Language:
 
     _load_registrations()
     raw = to_config(config)
-    interpolated = raw.interpolate()
-    seed = (interpolated.get("training") or {}).get("seed")
-    if seed is not None:
-        fix_random_seed(int(seed))
     nlp = load_model_from_config(raw, auto_fill=True, validate=True)
+    interpolated = nlp.config.interpolate()
+    seed = (interpolated.get("training") or {}).get("seed")
+    # weights are allocated by nlp.initialize below, so seeding here fixes them all
+    fix_random_seed(0 if seed is None else int(seed))
     T = resolve_training(nlp.config)
     pipeline = nlp.pipe_names
     for setting in ("frozen_components", "annotating_components"):

@@ -34,7 +34,7 @@ class PRFScore:
     def __len__(self) -> int:
         return self.tp + self.fp + self.fn
 
-    def __iadd__(self, other: PRFScore) -> PRFScore:
+    def __iadd__(self, other: PRFScore) -> PRFScore:  # noqa: PYI034
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
@@ -74,7 +74,7 @@ class ROCAUCScore:
         self.golds: list[int] = []
         self.cands: list[float] = []
 
-    def score_set(self, cand: float, gold: int | bool | float) -> None:
+    def score_set(self, cand: float, gold: bool | float) -> None:
         """Add one prediction score and its gold label."""
         self.cands.append(float(cand))
         self.golds.append(int(gold >= 0.5) if isinstance(gold, float) else int(bool(gold)))

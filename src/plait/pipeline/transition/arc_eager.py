@@ -148,9 +148,7 @@ class ArcEager:
                     lost_kids += 1
             shift += lost_kids
             if s >= 0:
-                if h == b:
-                    right += 1
-                elif h >= 0 and h != s and (h > b or in_stack[h]):
+                if h == b or h >= 0 and h != s and (h > b or in_stack[h]):
                     right += 1
                 elif h == s:
                     right_label = gold.labels[b]
@@ -191,8 +189,7 @@ class ArcEager:
             b = st.b0
             st.heads[b] = s
             st.labels[b] = int(self.move_label[move])
-            if b > st.rchild[s]:
-                st.rchild[s] = b
+            st.rchild[s] = max(st.rchild[s], b)
             st.stack.append(b)
             st.in_stack[b] = True
             st.b0 = b + 1

@@ -5,9 +5,11 @@ The state reads the doc left to right; at each word the move is one of `O` (outs
 `U-label` (a one-word entity). Moves that would leave an entity unclosed, or change its
 label midway, are invalid.
 
-Entities set before the component runs (by an entity ruler, say) are kept: words whose
-`ent_iob` is already set (an entity, "O", or blocked) are preset, the state steps over
-them without asking the model, and no entity of the model may run into them.
+Entities set before the component runs (by an entity ruler, say) are kept, as spaCy keeps
+them: words inside a preset entity, and blocked words, are preset; the state steps over
+them without asking the model, and no entity of the model may run into them. Words marked
+"O" stay free (the model may still find an entity there). No entity crosses a sentence
+start set on the doc.
 
 A move's cost counts the gold entities it makes impossible to recover or the false one it
 creates; missing gold tags (None) cost nothing.
@@ -28,12 +30,15 @@ _PREFIX = {"B": BEGIN, "I": IN, "L": LAST, "U": UNIT}
 class NerState:
     """Position, the open entity and the moves taken for one doc."""
 
-    __slots__ = ("ent_label", "ent_ok", "ent_start", "free", "i", "n", "offset", "tags")
+    __slots__ = ("ent_label", "ent_ok", "ent_start", "free", "i", "n", "offset", "starts",
+                 "tags")
 
-    def __init__(self, n: int, offset: int, free: Sequence[bool]) -> None:
+    def __init__(self, n: int, offset: int, free: Sequence[bool],
+                 starts: Sequence[bool] | None = None) -> None:
         self.n = n
         self.offset = offset
         self.free = free  # False for a preset word
+        self.starts = starts  # True where a sentence starts (None: no boundaries)
         self.i = 0
         self.ent_start = -1
         self.ent_label = -1
@@ -124,7 +129,8 @@ class BiluoPushDown:
 
     def valid_types(self, st: NerState) -> tuple[list[bool], int]:
         """Whether O, B, I, L, U are allowed, and the label I/L must have (-1: any)."""
-        can_continue = st.i + 1 < st.n and st.free[st.i + 1]
+        nxt = st.i + 1
+        can_continue = nxt < st.n and st.free[nxt] and not (st.starts and st.starts[nxt])
         if st.ent_start >= 0:
             return [False, False, can_continue, True, False], st.ent_label
         return [True, can_continue, False, False, True], -1

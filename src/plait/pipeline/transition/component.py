@@ -184,9 +184,7 @@ class TransitionComponent(TrainablePipe):
         if isinstance(labels, dict):
             found: set[str] = set()
             for value in labels.values():
-                if isinstance(value, dict):
-                    found.update(value)
-                elif isinstance(value, (list, tuple)):
+                if isinstance(value, (dict, list, tuple)):
                     found.update(value)
             labels = sorted(found)
         if isinstance(labels, str) or not isinstance(labels, (list, tuple)) or not all(

@@ -19,7 +19,7 @@ DATA = Path("/work/shared/data/ud-english-ewt")
 TRAIN, TEST = DATA / "en_ewt-ud-dev.conllu", DATA / "en_ewt-ud-test.conllu"
 
 
-def plait_tagger(epochs: int, learn_rate: float = 0.001) -> dict[str, float]:
+def plait_tagger(epochs: int, learn_rate: float = 0.005) -> dict[str, float]:
     """Train and evaluate plait's tagger through the config lifecycle."""
     from plait.training.initialize import init_nlp
     from plait.training.loop import train
@@ -120,7 +120,7 @@ def spacy_tagger(epochs: int) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--epochs", type=int, default=5)
-    parser.add_argument("--learn-rate", type=float, default=0.001)
+    parser.add_argument("--learn-rate", type=float, default=0.005)
     parser.add_argument("--no-spacy", action="store_true")
     args = parser.parse_args()
     ours = plait_tagger(args.epochs, args.learn_rate)

@@ -49,3 +49,17 @@ def test_pickle_of_a_token_or_span_points_to_as_doc(view):
     doc = plait.blank("en")("a b c")
     with pytest.raises(InputTypeError, match="E075.*as_doc"):
         pickle.dumps(view(doc))
+
+
+def test_doc_to_bytes_keeps_span_token_and_array_extension_values():
+    # Needs Doc.to_bytes (tokens/doc_bytes.py, helper A) to store user_data through
+    # plait.tokens.user_data.pack_user_data / unpack_user_data, as DocBin does.
+    import numpy as np
+
+    Doc.set_extension("pickle_best", default=None, force=True)
+    doc = plait.blank("en")("Ada wrote code")
+    doc._.pickle_best = [doc[0:1], doc[2]]
+    doc.user_data["vec"] = np.ones(3, dtype=np.float32)
+    out = Doc(doc.vocab).from_bytes(doc.to_bytes())
+    assert [s.text for s in out._.pickle_best] == ["Ada", "code"]
+    np.testing.assert_array_equal(out.user_data["vec"], np.ones(3, dtype=np.float32))

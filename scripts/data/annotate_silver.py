@@ -24,6 +24,7 @@ import json
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 SPLITS = ("train", "dev", "heldout")
@@ -124,7 +125,7 @@ def paragraphs(chosen: dict[str, dict[str, list[dict]]]) -> Iterator[tuple[str, 
                                  "par": i}
 
 
-def load_model(name: str | None):  # noqa: ANN201 (spaCy is optional for the tests)
+def load_model(name: str | None) -> Any:
     """spaCy's small English pipeline, under whichever name it is installed."""
     import spacy
 
@@ -146,7 +147,7 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def annotate(chosen: dict[str, dict[str, list[dict]]], nlp, out: Path, n_process: int,
+def annotate(chosen: dict[str, dict[str, list[dict]]], nlp: Any, out: Path, n_process: int,
              batch_size: int) -> dict[str, dict]:
     """Run the pipeline over every paragraph and write one DocBin (+ docs.jsonl) per split."""
     from spacy.tokens import DocBin

@@ -100,6 +100,7 @@ def parse_conllu(text: str) -> list[Document]:
         if not line.strip():
             close()
             meta = {}
+            range_end, range_space = 0, True
             continue
         if line.startswith("#"):
             key, _, value = line[1:].partition("=")
@@ -290,8 +291,8 @@ def main(argv: list[str] | None = None) -> None:
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
     splits = {split: convert_split(split, args.data, out) for split in SPLITS}
-    shutil.copy(args.data / "ud-english-ewt" / "LICENSE.txt", out / "LICENSE-UD_English-EWT.txt")
-    shutil.copy(args.data / "uner-english-ewt" / "LICENSE.txt", out / "LICENSE-UNER.txt")
+    for folder, name in (("ud-english-ewt", "UD_English-EWT"), ("uner-english-ewt", "UNER")):
+        shutil.copyfile(args.data / folder / "LICENSE.txt", out / f"LICENSE-{name}.txt")
     t1 = time.time()
 
     from plait_copies import write_plait_copies

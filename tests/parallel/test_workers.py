@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import textwrap
 import time
 
 import numpy as np
@@ -83,6 +82,25 @@ def _summary(docs):
     ]
 
 
+@pytest.fixture(autouse=True)
+def _children_before(monkeypatch):
+    """Remember the processes alive before each test (others' are not ours to check).
+
+    Also sends each batch in its own message, so that small inputs reach the workers.
+    """
+    monkeypatch.setattr(workers, "MIN_TEXTS_PER_MESSAGE", 1)
+    global _BEFORE
+    _BEFORE = {p.pid for p in multiprocessing.active_children()}
+    yield
+
+
+_BEFORE: set[int] = set()
+
+
+def _new_children() -> list:
+    return [p for p in multiprocessing.active_children() if p.pid not in _BEFORE]
+
+
 def _pipeline(*names: str) -> Language:
     nlp = Language()
     for name in names:
@@ -109,7 +127,7 @@ def test_two_processes_give_same_docs_in_same_order(start_method):
     expected = _summary(nlp.pipe(_texts(57), batch_size=5))
     got = _summary(nlp.pipe(_texts(57), batch_size=5, n_process=2))
     assert got == expected
-    assert multiprocessing.active_children() == []
+    assert _new_children() == []
 
 
 def test_docs_from_workers_belong_to_the_parent_vocab():
@@ -152,6 +170,22 @@ def test_input_smaller_than_a_batch_is_processed_without_workers(monkeypatch):
     assert [d[1].tag_ for d in docs] == ["NUM", "NUM"]
 
 
+def test_small_batches_travel_together_in_bigger_messages(monkeypatch):
+    monkeypatch.setattr(workers, "MIN_TEXTS_PER_MESSAGE", 8)
+    sizes = []
+    real = workers.WorkerPool.submit
+
+    def spy(self, index, texts):
+        sizes.append(len(texts))
+        real(self, index, texts)
+
+    monkeypatch.setattr(workers.WorkerPool, "submit", spy)
+    nlp = _pipeline("par_tagger")
+    got = _summary(nlp.pipe(_texts(20), batch_size=2, n_process=2))
+    assert got == _summary(nlp.pipe(_texts(20), batch_size=2))
+    assert sizes == [8, 8, 4]
+
+
 def test_worker_error_names_component_and_carries_worker_traceback():
     nlp = _pipeline("par_fails_on_x")
     with pytest.raises(PipelineError) as info:
@@ -159,14 +193,14 @@ def test_worker_error_names_component_and_carries_worker_traceback():
     message = str(info.value)
     assert "[E750]" in message and "component 'par_fails_on_x'" in message
     assert "ValueError: found an x" in message and "Traceback" in message
-    assert multiprocessing.active_children() == []
+    assert _new_children() == []
 
 
 def test_worker_that_dies_is_reported_and_others_are_stopped():
     nlp = _pipeline("par_exits_on_x")
     with pytest.raises(PipelineError, match=r"E752.*code 3"):
         list(nlp.pipe(["fine", "has x", "fine", "fine"], n_process=2, batch_size=1))
-    assert multiprocessing.active_children() == []
+    assert _new_children() == []
 
 
 def test_pipeline_that_cannot_be_built_in_a_worker_raises_e751(monkeypatch):
@@ -181,16 +215,16 @@ def test_pipeline_that_cannot_be_built_in_a_worker_raises_e751(monkeypatch):
     nlp = _pipeline("par_tagger")
     with pytest.raises(PipelineError, match=r"E751.*plait_no_such_module_for_test"):
         list(nlp.pipe(["a b", "c d", "e f"], n_process=2, batch_size=1))
-    assert multiprocessing.active_children() == []
+    assert _new_children() == []
 
 
 def test_closing_the_generator_early_stops_the_workers():
     nlp = _pipeline("par_tagger")
     docs = nlp.pipe(_texts(200), n_process=2, batch_size=4)
     assert next(docs).text.startswith("text number 0")
-    assert len(multiprocessing.active_children()) == 2
+    assert len(_new_children()) == 2
     docs.close()
-    assert multiprocessing.active_children() == []
+    assert _new_children() == []
 
 
 def test_endless_generator_is_read_only_a_bounded_amount_ahead():
@@ -211,7 +245,7 @@ def test_endless_generator_is_read_only_a_bounded_amount_ahead():
     window = 2 * workers.IN_FLIGHT_PER_WORKER * 3
     assert pulled <= 30 + window + 3
     docs.close()
-    assert multiprocessing.active_children() == []
+    assert _new_children() == []
 
 
 @pytest.mark.slow
@@ -243,36 +277,67 @@ def test_large_vectors_are_memory_mapped_by_workers():
     assert next(iter(nlp.pipe(["w1 w2"]))).user_data["mapped"] is False
 
 
-@pytest.mark.slow
-def test_ctrl_c_in_parent_leaves_no_worker_behind(tmp_path):
-    script = textwrap.dedent(
-        f"""
-        import multiprocessing, sys
-        sys.path.insert(0, {os.path.dirname(__file__)!r})
-        import test_workers
-        from plait.language import Language
-        nlp = Language()
-        nlp.add_pipe("par_slow")
-        for i, doc in enumerate(nlp.pipe((f"t {{i}}" for i in range(10**9)), n_process=2,
-                                         batch_size=2)):
-            if i == 3:
-                print(" ".join(str(p.pid) for p in multiprocessing.active_children()),
-                      flush=True)
-        """
-    )
+_SCRIPT = """
+import multiprocessing, sys
+sys.path.insert(0, {folder!r})
+import test_workers
+from plait.language import Language
+from plait.parallel import workers
+workers.MIN_TEXTS_PER_MESSAGE = 1
+nlp = Language()
+nlp.add_pipe("par_slow")
+for i, doc in enumerate(nlp.pipe((f"t {{i}}" for i in range(10**9)), n_process=2,
+                                 batch_size=2)):
+    if i == 3:
+        print(" ".join(str(p.pid) for p in multiprocessing.active_children()), flush=True)
+"""
+
+
+def _gone(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(")")[-1].split()[0] == "Z"  # a zombie has exited
+    except FileNotFoundError:
+        return True
+    except OSError:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        return False
+
+
+def _wait_gone(pids: list[int], seconds: float) -> list[int]:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        alive = [pid for pid in pids if not _gone(pid)]
+        if not alive:
+            return []
+        time.sleep(0.1)
+    return alive
+
+
+def _start_script() -> tuple[subprocess.Popen, list[int]]:
+    script = _SCRIPT.format(folder=os.path.dirname(__file__))
     proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     pids = [int(p) for p in proc.stdout.readline().split()]
     assert len(pids) == 2
+    return proc, pids
+
+
+@pytest.mark.slow
+def test_ctrl_c_in_parent_leaves_no_worker_behind():
+    proc, pids = _start_script()
     proc.send_signal(signal.SIGINT)
     _out, err = proc.communicate(timeout=30)
     assert "KeyboardInterrupt" in err
-    for pid in pids:
-        for _ in range(50):
-            try:
-                os.kill(pid, 0)
-            except ProcessLookupError:
-                break
-            time.sleep(0.1)
-        else:
-            pytest.fail(f"worker {pid} is still running")
+    assert _wait_gone(pids, 10) == []
+
+
+@pytest.mark.slow
+def test_workers_exit_on_their_own_when_the_parent_is_killed():
+    proc, pids = _start_script()
+    proc.kill()
+    proc.communicate(timeout=30)
+    assert _wait_gone(pids, 20) == []

@@ -239,3 +239,39 @@ def test_parser_class_is_exported():
     from plait.pipeline import DependencyParser as Exported
 
     assert Exported is DependencyParser
+
+
+def test_sourced_parser_predicts_the_same_and_resumes_training(trained):
+    nlp, _ = trained
+    other = plait.blank("en")
+    other.add_pipe("parser", source=nlp)
+    for text, *_ in TRAIN:
+        assert parse(other, text) == parse(nlp, text)
+    optimizer = other.resume_training()
+    before = other.get_pipe("parser").model.to_arrays()
+    before = {k: v.copy() for k, v in before.items()}
+    losses = other.update(make_examples(other), sgd=optimizer)
+    assert "parser" in losses
+    after = other.get_pipe("parser").model.to_arrays()
+    assert any(not np.array_equal(before[k], after[k]) for k in before)
+
+
+def test_frozen_parser_is_not_updated(trained):
+    nlp, examples = trained
+    parser = nlp.get_pipe("parser")
+    before = {k: v.copy() for k, v in parser.model.to_arrays().items()}
+    nlp.update(examples, exclude=["parser"])
+    after = parser.model.to_arrays()
+    assert all(np.array_equal(before[k], after[k]) for k in before)
+
+
+def test_parser_learns_from_a_reference_tokenized_differently():
+    nlp, _ = train_parser(n_iter=1)
+    predicted = plait.tokens.Doc(nlp.vocab, words=["Dogs", "bark", "loudly"])
+    eg = Example.from_dict(predicted, {"words": ["Dog", "s", "bark", "loudly"],
+                                       "heads": [2, 0, 2, 2],
+                                       "deps": ["nsubj", "dobj", "ROOT", "dobj"]})
+    heads, _ = eg.get_aligned_parse()
+    assert heads[0] is None  # "Dogs" spans two reference words with different heads
+    losses = nlp.get_pipe("parser").update([eg])
+    assert losses["parser"] >= 0.0

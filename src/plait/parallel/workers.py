@@ -4,7 +4,7 @@ The parent describes the pipeline once (`PipelineSpec`: config text, bytes, modu
 import, extensions; no pickle of the object graph) and starts N workers that rebuild it.
 Batches of texts go out through one shared queue; each comes back as columnar bytes
 (`wire.encode_docs`), and the parent yields the docs in input order. At most
-`IN_FLIGHT_PER_WORKER` batches per worker are out at once, so an endless generator of texts
+`IN_FLIGHT_PER_WORKER` messages per worker are out at once, so an endless generator of texts
 streams through in bounded memory. On an error in a worker, an early `break`, `close()` or
 Ctrl-C, every worker is stopped before the parent goes on.
 """
@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     from ..tokens import Doc
 
 IN_FLIGHT_PER_WORKER = 2
+#: texts per message to a worker, at least: with a small batch_size, several of the
+#: component batches travel together, so the fixed cost of a message stays negligible
+MIN_TEXTS_PER_MESSAGE = 256
 #: how often (seconds) the parent checks that its workers are alive while it waits
 POLL_SECONDS = 0.25
 #: how long (seconds) finished workers get to exit before they are terminated
@@ -82,6 +85,7 @@ def _worker_main(
             item = inbox.get(timeout=1.0)
         except queue.Empty:
             if os.getppid() != parent:  # the parent died without stopping us
+                outbox.cancel_join_thread()  # nobody will read what is left in it
                 return
             continue
         if item is None:
@@ -171,15 +175,18 @@ def multiprocessing_pipe(
 ) -> Iterator[Doc]:
     """Yield the docs of `texts`, processed by `n_process` workers, in input order.
 
-    An input that fits in one batch is processed here: starting workers would cost more.
+    Texts travel in messages of `max(batch_size, MIN_TEXTS_PER_MESSAGE)`; components still
+    get batches of `batch_size`. An input that fits in one message is processed here:
+    starting workers would cost more than they save.
     """
     disable = list(disable)
+    per_message = max(batch_size, MIN_TEXTS_PER_MESSAGE)
     stream = iter(texts)
-    first = list(islice(stream, batch_size))
-    if len(first) < batch_size:
+    first = list(islice(stream, per_message))
+    if len(first) < per_message:
         yield from nlp._pipe_local(first, batch_size, disable, component_cfg)
         return
-    batches = iter(lambda: list(islice(stream, batch_size)), [])
+    batches = iter(lambda: list(islice(stream, per_message)), [])
     with tempfile.TemporaryDirectory(prefix="plait-pipe-") as tmp:
         ctx_method = multiprocessing.get_context().get_start_method()
         big_vectors = nlp.vocab.vectors.data.nbytes >= MMAP_MIN_BYTES

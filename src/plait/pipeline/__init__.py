@@ -69,11 +69,25 @@ _EXPORTS = {
 }
 
 __all__ = [
-    "AttributeRuler", "DocCleaner", "EntityRuler", "Lemmatizer", "Sentencizer", "SpanRuler",
-    "TokenSplitter", "merge_entities", "merge_noun_chunks", "merge_subtokens",
-    "Morphologizer", "MultiLabel_TextCategorizer", "SentenceRecognizer", "Tagger",
-    "TextCategorizer", "Tok2Vec", "TrainablePipe",
-    "DependencyParser", "EntityRecognizer",
+    "AttributeRuler",
+    "DependencyParser",
+    "DocCleaner",
+    "EntityRecognizer",
+    "EntityRuler",
+    "Lemmatizer",
+    "Morphologizer",
+    "MultiLabel_TextCategorizer",
+    "SentenceRecognizer",
+    "Sentencizer",
+    "SpanRuler",
+    "Tagger",
+    "TextCategorizer",
+    "Tok2Vec",
+    "TokenSplitter",
+    "TrainablePipe",
+    "merge_entities",
+    "merge_noun_chunks",
+    "merge_subtokens",
 ]
 
 

@@ -98,9 +98,7 @@ class DocBin:
         Raises InputTypeError E358 for a non-Doc, SerializationError E357/E365 for user data
         that cannot be stored (with store_user_data=True), naming its key.
         """
-        from .doc import Doc
-
-        if not isinstance(doc, Doc):
+        if not hasattr(doc, "_orth") or not hasattr(doc, "_cols"):
             raise InputTypeError(Errors.E358.format(type=type(doc).__name__))
         self._pending.add(doc)
 

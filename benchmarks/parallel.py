@@ -95,7 +95,7 @@ def dask_rows(texts: list[str], repeat: int) -> list[tuple[str, dict]]:
     rows = []
     for n_workers in (1, 2):
         with LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                          host="127.0.0.1", dashboard_address=None) as cluster, \
+                          host="127.0.0.1", dashboard_address=":0") as cluster, \
                 Client(cluster) as client:
             def clock() -> tuple[float, float]:
                 times = client.run(_worker_cpu).values()

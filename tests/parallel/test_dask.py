@@ -58,7 +58,7 @@ TEXTS = [f"Text {i} has {i % 5} words. Second sentence {i}!" for i in range(40)]
 @pytest.fixture(scope="module")
 def client():
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None) as cluster, Client(cluster) as c:
+                      dashboard_address=":0") as cluster, Client(cluster) as c:
         yield c
 
 

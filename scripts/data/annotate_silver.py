@@ -229,7 +229,7 @@ def main(argv: list[str] | None = None) -> None:
         "description": "Silver English corpus: spaCy's small English pipeline's annotations "
                        "(ClearNLP-style dependencies, OntoNotes entities) of public-domain and "
                        "openly licensed text. Made by scripts/data/annotate_silver.py.",
-        "annotator": {"spacy": spacy.__version__, "model": nlp.meta.get("name"),
+        "annotator": {"spacy": spacy.__version__, "model": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}",
                       "model_version": nlp.meta.get("version"),
                       "model_license": nlp.meta.get("license"), "pipeline": nlp.pipe_names},
         "options": {"max_words": args.max_words, "seed": args.seed, "heldout": args.heldout,

@@ -37,6 +37,16 @@ if TYPE_CHECKING:
 
 CHECKSUM_KEY = "checksums"
 _READ_BLOCK = 1 << 20
+# pipelines shipped inside plait (package data), loadable by name with no download
+BUILTIN_PIPELINES_DIR = Path(__file__).parent / "pipelines"
+
+
+def builtin_pipeline_path(name: str | Path) -> Path | None:
+    """The directory of a pipeline shipped with plait (`"en_plait_sm"`), or None."""
+    if not isinstance(name, str) or not name.isidentifier():
+        return None
+    path = BUILTIN_PIPELINES_DIR / name
+    return path if (path / "config.cfg").is_file() else None
 
 
 # --- checksums -----------------------------------------------------------------------------
@@ -185,6 +195,7 @@ def _resolve(name: str | Path) -> Path | None:
                 return data if data.is_dir() else package_dir
             except (PlaitError, KeyError):
                 return None
+        return builtin_pipeline_path(name)
     return None
 
 
@@ -236,7 +247,10 @@ def load(
     exclude: str | Iterable[str] = (),
     config: dict | Config | None = None,
 ) -> Language:
-    """Load a pipeline saved with `nlp.to_disk`, from a path or an installed package name.
+    """Load a pipeline saved with `nlp.to_disk`, from a path, a package or a shipped name.
+
+    Names resolve to an installed pipeline package first, then to a pipeline shipped
+    with plait (`"en_plait_sm"`, under `plait/pipelines/`).
 
     `disable`: components loaded but switched off; `enable`: the only ones switched on;
     `exclude`: components not loaded at all; `config`: overrides as {"section.key": value}.
@@ -250,7 +264,10 @@ def load(
         if isinstance(name, str) and is_package(name):
             return load_model_from_package(name, vocab=vocab, disable=disable, enable=enable,
                                            exclude=exclude, config=config)
-        raise NotFound(Errors.E370.format(name=str(name)))
+        builtin = builtin_pipeline_path(name)
+        if builtin is None:
+            raise NotFound(Errors.E370.format(name=str(name)))
+        path = builtin
     return load_from_dir(path, vocab=vocab, disable=disable, enable=enable, exclude=exclude,
                          config=config)
 

@@ -13,6 +13,8 @@ The target: plait n_process=2 at least 1.7x n_process=1 on an otherwise idle 2-c
 from __future__ import annotations
 
 import argparse
+import functools
+import itertools
 import resource
 import statistics
 import time
@@ -86,29 +88,37 @@ def _worker_cpu() -> float:
     return times.user + times.system
 
 
-def dask_rows(texts: list[str], repeat: int) -> list[tuple[str, dict]]:
+def dask_clock(client) -> tuple[float, float]:
+    """CPU seconds of this process and of every Dask worker process."""
+    return cpu()[0], sum(client.run(_worker_cpu).values())
+
+
+def dask_run(texts: list[str], runs: itertools.count) -> int:
+    """Annotate `texts` with pipe_bag; decode the DocBins here; return the number of docs."""
     import dask.bag as db
-    from distributed import Client, LocalCluster
 
     from plait.parallel.dask import pipe_bag
+
+    nlp = plait_nlp()
+    # a new pipeline each run, as nlp.pipe's workers get, not the warm one cached by workers
+    nlp.meta["benchmark_run"] = next(runs)
+    bag = db.from_sequence(texts, partition_size=BATCH_SIZE * 2)
+    docbins = pipe_bag(nlp, bag, batch_size=BATCH_SIZE, compression="none")
+    return sum(1 for b in docbins.compute() for _ in b.get_docs(nlp.vocab))
+
+
+def dask_rows(texts: list[str], repeat: int) -> list[tuple[str, dict]]:
+    from distributed import Client, LocalCluster
 
     rows = []
     for n_workers in (1, 2):
         with LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
                           host="127.0.0.1", dashboard_address=":0") as cluster, \
                 Client(cluster) as client:
-            def clock() -> tuple[float, float]:
-                times = client.run(_worker_cpu).values()
-                return cpu()[0], sum(times)
-
-            def run() -> int:
-                nlp = plait_nlp()
-                bag = db.from_sequence(texts, partition_size=BATCH_SIZE * 2)
-                docbins = pipe_bag(nlp, bag, batch_size=BATCH_SIZE, compression="none")
-                return sum(1 for b in docbins.compute() for _ in b.get_docs(nlp.vocab))
-            run()  # warm up: workers import plait and build the pipeline once
+            run = functools.partial(dask_run, texts, itertools.count())
+            run()  # warm up: workers import plait once
             rows.append((f"plait Dask, {n_workers} worker(s)",
-                         measure(run, len(texts), repeat, clock)))
+                         measure(run, len(texts), repeat, functools.partial(dask_clock, client))))
     return rows
 
 

@@ -297,6 +297,15 @@ class Errors(metaclass=_CodedMessages):
         "{path} has {problems} checksum problem(s): {details}. Save the pipeline again or "
         "restore a good copy."
     )
+    # E677-E699: `plait demo` and the shipped en_plait_sm pipeline
+    E677 = (
+        "`plait demo` got {what}: give one text (an argument, '-' for stdin) or --file PATH, "
+        "or nothing for the sample."
+    )
+    E678 = (
+        "`plait demo` cannot use {path}: {error}. Check that the path exists, is readable "
+        "UTF-8 text (for --file) or a writable folder (for --out)."
+    )
 
     # --- strings, vocab, lexemes, attributes (E001-E049) ---
     E001 = (
@@ -867,6 +876,11 @@ class Errors(metaclass=_CodedMessages):
         "Refusing to save a pipeline to {path}: it exists and is not a saved pipeline "
         "(no config.cfg), and saving replaces the whole directory. Pass an empty or new "
         "directory."
+    )
+    E380 = (
+        "Cannot store the docs in a DocBin: their annotation columns hold {got} values in "
+        "all, but the docs have {expected} tokens. A doc's arrays were replaced with ones of "
+        "another length; set annotations through the Doc/Token API or Doc.from_array."
     )
 
     # --- matchers: Matcher, PhraseMatcher, DependencyMatcher (E450-E499) ---

@@ -1,22 +1,21 @@
 """Language: the pipeline object (`nlp`), made from a config of registered component factories.
 
 `nlp.config` and `nlp.meta` always describe the pipeline exactly, so saving and loading gives
-the same pipeline. Factories register with `@Language.factory` / `@Language.component`;
-building from a config is in `from_config`; running is `nlp(text)` and `nlp.pipe(texts)`.
+the same pipeline. Factories register with `@Language.factory` / `@Language.component`
+(`plait.language_factories`); components are added and arranged with `add_pipe` and its
+kin (`plait.language_pipes`); building from a config is in `from_config`; running is
+`nlp(text)` and `nlp.pipe(texts)`, here.
 """
 
 from __future__ import annotations
 
-import functools
 import importlib
-import inspect
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from . import language_build, language_io, language_training
 from .errors import (
-    ConfigError,
     Errors,
     InputError,
     InputTypeError,
@@ -24,8 +23,14 @@ from .errors import (
     PipelineError,
 )
 from .lang_defaults import BaseDefaults, create_vocab
+from .language_factories import (  # noqa: F401 - _language_codes & co. are imported from here
+    FactoryRegistration,
+    _builtin_language_codes,
+    _language_codes,
+    _unknown_factory,
+)
 from .language_meta import META_DEFAULTS, FactoryMeta, minor_version_range, validate_meta
-from .pipe_analysis import DEFAULT_KEYS, analyze_pipes, validate_attrs
+from .language_pipes import DisabledPipes, PipelineManagement
 from .registry import registry
 from .tokens import Doc
 from .vocab import Vocab
@@ -71,14 +76,12 @@ class _DefaultConfig:
         return config
 
 
-class Language:
+class Language(FactoryRegistration, PipelineManagement):
     """A text-processing pipeline: a tokenizer, then components in order."""
 
     lang: str | None = None
     Defaults: type[BaseDefaults] = BaseDefaults
     default_config = _DefaultConfig()
-    # every factory's meta, by internal name ("en.x" for language-specific ones)
-    _factory_meta: ClassVar[dict[str, FactoryMeta]] = {}
 
     def __init__(
         self,
@@ -168,366 +171,6 @@ class Language:
         from .config import to_config
 
         self._config = to_config(value)
-
-    # --- pipeline views -------------------------------------------------------------------
-
-    @property
-    def disabled(self) -> list[str]:
-        """Names of the disabled components, in pipeline order."""
-        return [name for name, _ in self._components if name in self._disabled]
-
-    @property
-    def components(self) -> list[tuple[str, PipeCallable]]:
-        """All `(name, component)` pairs, disabled ones included."""
-        return list(self._components)
-
-    @property
-    def component_names(self) -> list[str]:
-        """Names of all components, disabled ones included."""
-        return [name for name, _ in self._components]
-
-    @property
-    def pipeline(self) -> list[tuple[str, PipeCallable]]:
-        """The enabled `(name, component)` pairs, in the order they run."""
-        return [(n, p) for n, p in self._components if n not in self._disabled]
-
-    @property
-    def pipe_names(self) -> list[str]:
-        """Names of the enabled components, in the order they run."""
-        return [name for name, _ in self.pipeline]
-
-    @property
-    def pipe_factories(self) -> dict[str, str]:
-        """The factory name of each component."""
-        return {name: self._pipe_meta[name].factory for name in self.component_names}
-
-    @property
-    def pipe_labels(self) -> dict[str, list[str]]:
-        """The labels of each component that has a `labels` attribute."""
-        labels = {}
-        for name, proc in self._components:
-            found = getattr(proc, "labels", None)
-            if isinstance(found, (list, tuple)):
-                labels[name] = [str(label) for label in found]
-        return labels
-
-    @property
-    def factory_names(self) -> list[str]:
-        """Names of the factories this language can use (its own and the generic ones)."""
-        names = set()
-        for internal in registry.factories.names():
-            lang, dot, rest = internal.partition(".")
-            if not dot or lang not in _language_codes():
-                names.add(internal)
-            elif lang == self.lang:
-                names.add(rest)
-        return sorted(names)
-
-    # --- factories ------------------------------------------------------------------------
-
-    @classmethod
-    def get_factory_name(cls, name: str) -> str:
-        """Return the internal name of a factory: `en.x` for `x` on English."""
-        return name if cls.lang is None else f"{cls.lang}.{name}"
-
-    @classmethod
-    def _internal_factory_name(cls, name: str) -> str | None:
-        """The registered name `add_pipe(name)` uses: the language's own, else the generic."""
-        internal = cls.get_factory_name(name)
-        if internal in registry.factories:
-            return internal
-        if name in registry.factories:
-            return name
-        return None
-
-    @classmethod
-    def has_factory(cls, name: str) -> bool:
-        """True when a factory of that name is registered (for this language or any)."""
-        return cls._internal_factory_name(name) is not None
-
-    @classmethod
-    def get_factory_meta(cls, name: str) -> FactoryMeta:
-        """Return the `FactoryMeta` of a factory (the language's own first)."""
-        internal = cls._internal_factory_name(name)
-        if internal is None or internal not in cls._factory_meta:
-            raise LookupFailed(_unknown_factory(cls, name))
-        return cls._factory_meta[internal]
-
-    @classmethod
-    def set_factory_meta(cls, name: str, value: FactoryMeta) -> None:
-        """Set the `FactoryMeta` of a factory of this language."""
-        cls._factory_meta[cls.get_factory_name(name)] = value
-
-    @classmethod
-    def factory(
-        cls,
-        name: str,
-        *,
-        default_config: dict[str, Any] | None = None,
-        assigns: Iterable[str] = (),
-        requires: Iterable[str] = (),
-        retokenizes: bool = False,
-        default_score_weights: dict[str, float | None] | None = None,
-        func: Callable | None = None,
-    ) -> Callable:
-        """Register a component factory, called as `factory(nlp, name, **config)`.
-
-        Used as a decorator on a class or function. On a language subclass
-        (`@English.factory("x")`) it registers `en.x`, preferred by English pipelines.
-        """
-        if not isinstance(name, str):
-            raise InputTypeError(Errors.E164.format(decorator="factory", type=type(name).__name__))
-        if default_config is not None and not isinstance(default_config, dict):
-            raise InputTypeError(Errors.E165.format(name=name, type=type(default_config).__name__))
-
-        def add_factory(factory_func: Callable) -> Callable:
-            params = inspect.signature(factory_func).parameters
-            if "nlp" not in params or "name" not in params:
-                raise ConfigError(Errors.E166.format(name=name))
-            meta = FactoryMeta(
-                factory=name,
-                default_config=dict(default_config or {}),
-                assigns=validate_attrs(assigns),
-                requires=validate_attrs(requires),
-                retokenizes=retokenizes,
-                scores=list(default_score_weights or {}),
-                default_score_weights=dict(default_score_weights or {}),
-                module=getattr(factory_func, "__module__", None),
-            )
-            internal = cls.get_factory_name(name)
-            cls.set_factory_meta(name, meta)
-            registry.factories.register(internal, func=factory_func)
-            return factory_func
-
-        return add_factory(func) if func is not None else add_factory
-
-    @classmethod
-    def component(
-        cls,
-        name: str,
-        *,
-        assigns: Iterable[str] = (),
-        requires: Iterable[str] = (),
-        retokenizes: bool = False,
-        func: PipeCallable | None = None,
-    ) -> Callable:
-        """Register a plain `Doc -> Doc` function as a component (no config, no state)."""
-        if not isinstance(name, str):
-            raise InputTypeError(
-                Errors.E164.format(decorator="component", type=type(name).__name__)
-            )
-
-        def add_component(component_func: PipeCallable) -> PipeCallable:
-            if isinstance(component_func, type):
-                raise InputTypeError(Errors.E167.format(name=name))
-
-            def factory_func(nlp: Language, name: str) -> PipeCallable:
-                return component_func
-
-            factory_func.__module__ = getattr(component_func, "__module__", __name__)
-            cls.factory(
-                name, assigns=assigns, requires=requires, retokenizes=retokenizes,
-                func=factory_func,
-            )
-            return component_func
-
-        return add_component(func) if func is not None else add_component
-
-    def get_pipe_meta(self, name: str) -> FactoryMeta:
-        """Return the `FactoryMeta` of the component `name` in this pipeline."""
-        if name not in self._pipe_meta:
-            raise LookupFailed(Errors.E168.format(name=name, opts=self.component_names))
-        return self._pipe_meta[name]
-
-    def get_pipe_config(self, name: str) -> Config:
-        """Return the config of the component `name` (as in `[components.NAME]`)."""
-        from .config import to_config
-
-        if name not in self._pipe_configs:
-            raise LookupFailed(Errors.E168.format(name=name, opts=self.component_names))
-        return to_config(self._pipe_configs[name])
-
-    def analyze_pipes(self, *, keys: Iterable[str] = DEFAULT_KEYS, pretty: bool = False) -> dict:
-        """Report what each component assigns and requires (see `plait.pipe_analysis`)."""
-        return analyze_pipes(self, keys=keys, pretty=pretty)
-
-    # --- pipeline management --------------------------------------------------------------
-
-    def create_pipe(
-        self,
-        factory_name: str,
-        name: str | None = None,
-        *,
-        config: dict[str, Any] | None = None,
-        raw_config: dict | None = None,
-        validate: bool = True,
-    ) -> PipeCallable:
-        """Create a component from a registered factory, without adding it to the pipeline."""
-        name = factory_name if name is None else name
-        return language_build.create_pipe(
-            self, factory_name, name, config or {}, raw_config, validate
-        )
-
-    def add_pipe(
-        self,
-        factory_name: str,
-        name: str | None = None,
-        *,
-        before: str | int | None = None,
-        after: str | int | None = None,
-        first: bool | None = None,
-        last: bool | None = None,
-        source: Language | None = None,
-        config: dict[str, Any] | None = None,
-        raw_config: dict | None = None,
-        validate: bool = True,
-    ) -> PipeCallable:
-        """Create a component from a factory (or copy it from `source`) and add it; return it."""
-        if not isinstance(factory_name, str):
-            bad = getattr(factory_name, "__name__", repr(factory_name))
-            raise InputTypeError(Errors.E169.format(value=bad))
-        name = factory_name if name is None else name
-        if name in self.component_names:
-            raise PipelineError(Errors.E170.format(name=name, opts=self.component_names))
-        index = self._get_pipe_index(before, after, first, last)
-        if source is not None:
-            proc, _factory = language_build.pipe_from_source(self, factory_name, source, name)
-        else:
-            proc = self.create_pipe(
-                factory_name, name, config=config, raw_config=raw_config, validate=validate
-            )
-        self._components.insert(index, (name, proc))
-        return proc
-
-    def _get_pipe_index(
-        self,
-        before: str | int | None = None,
-        after: str | int | None = None,
-        first: bool | None = None,
-        last: bool | None = None,
-    ) -> int:
-        """Return the position a new component goes to; exactly one option may be set."""
-        given = [before is not None, after is not None, bool(first), bool(last)]
-        if sum(given) > 1:
-            raise PipelineError(Errors.E171.format(
-                args={"before": before, "after": after, "first": first, "last": last}
-            ))
-        names = self.component_names
-        if first:
-            return 0
-        if last or not any(given):
-            return len(names)
-        target, offset = (before, 0) if before is not None else (after, 1)
-        if isinstance(target, str):
-            if target not in names:
-                raise PipelineError(Errors.E168.format(name=target, opts=names))
-            return names.index(target) + offset
-        if isinstance(target, int) and not isinstance(target, bool):
-            if not 0 <= target < max(len(names), 1) or (not names and target != 0):
-                raise PipelineError(Errors.E172.format(index=target, size=len(names)))
-            return target + offset
-        raise InputTypeError(Errors.E173.format(type=type(target).__name__))
-
-    def has_pipe(self, name: str) -> bool:
-        """True when a component of that name is in the pipeline (enabled or not)."""
-        return name in self.component_names
-
-    def get_pipe(self, name: str) -> PipeCallable:
-        """Return the component `name` (enabled or not)."""
-        for pipe_name, proc in self._components:
-            if pipe_name == name:
-                return proc
-        raise LookupFailed(Errors.E168.format(name=name, opts=self.component_names))
-
-    def replace_pipe(
-        self, name: str, factory_name: str, *, config: dict[str, Any] | None = None,
-        validate: bool = True,
-    ) -> PipeCallable:
-        """Replace the component `name` with a new one from `factory_name`; return it."""
-        if name not in self.component_names:
-            raise LookupFailed(Errors.E168.format(name=name, opts=self.component_names))
-        if not isinstance(factory_name, str):
-            raise InputTypeError(Errors.E169.format(value=repr(factory_name)))
-        index = self.component_names.index(name)
-        was_disabled = name in self._disabled
-        self.remove_pipe(name)
-        if index >= len(self._components):
-            proc = self.add_pipe(factory_name, name=name, config=config, validate=validate)
-        else:
-            proc = self.add_pipe(
-                factory_name, name=name, before=index, config=config, validate=validate
-            )
-        if was_disabled:
-            self._disabled.add(name)
-        return proc
-
-    def rename_pipe(self, old_name: str, new_name: str) -> None:
-        """Rename a component (its config, meta and `[initialize.components]` entry follow)."""
-        names = self.component_names
-        if old_name not in names:
-            raise LookupFailed(Errors.E168.format(name=old_name, opts=names))
-        if new_name in names:
-            raise PipelineError(Errors.E170.format(name=new_name, opts=names))
-        i = names.index(old_name)
-        self._components[i] = (new_name, self._components[i][1])
-        self._pipe_meta[new_name] = self._pipe_meta.pop(old_name)
-        self._pipe_configs[new_name] = self._pipe_configs.pop(old_name)
-        if old_name in self._disabled:
-            self._disabled.discard(old_name)
-            self._disabled.add(new_name)
-        init = (self._config or {}).get("initialize", {}).get("components")
-        if isinstance(init, dict) and old_name in init:
-            init[new_name] = init.pop(old_name)
-
-    def remove_pipe(self, name: str) -> tuple[str, PipeCallable]:
-        """Remove a component and return `(name, component)`."""
-        names = self.component_names
-        if name not in names:
-            raise LookupFailed(Errors.E168.format(name=name, opts=names))
-        removed = self._components.pop(names.index(name))
-        self._pipe_meta.pop(name, None)
-        self._pipe_configs.pop(name, None)
-        self._disabled.discard(name)
-        init = (self._config or {}).get("initialize", {}).get("components")
-        if isinstance(init, dict):
-            init.pop(name, None)
-        return removed
-
-    def disable_pipe(self, name: str) -> None:
-        """Disable a component: it stays in the pipeline (and saved), but does not run."""
-        if name not in self.component_names:
-            raise LookupFailed(Errors.E168.format(name=name, opts=self.component_names))
-        self._disabled.add(name)
-
-    def enable_pipe(self, name: str) -> None:
-        """Enable a disabled component."""
-        if name not in self.component_names:
-            raise LookupFailed(Errors.E168.format(name=name, opts=self.component_names))
-        self._disabled.discard(name)
-
-    def select_pipes(
-        self,
-        *,
-        disable: str | Iterable[str] | None = None,
-        enable: str | Iterable[str] | None = None,
-    ) -> DisabledPipes:
-        """Disable components (by `disable=` or everything not in `enable=`) until restored.
-
-        Works as a context manager: `with nlp.select_pipes(disable="ner"): ...`.
-        """
-        if disable is None and enable is None:
-            raise PipelineError(Errors.E174)
-        disable = [disable] if isinstance(disable, str) else list(disable or [])
-        if enable is not None:
-            enable = [enable] if isinstance(enable, str) else list(enable)
-            for name in enable:
-                if name not in self.component_names:
-                    raise LookupFailed(Errors.E168.format(name=name, opts=self.component_names))
-            to_disable = [n for n in self.pipe_names if n not in enable]
-            if disable and set(disable) != set(to_disable):
-                raise PipelineError(Errors.E175.format(enable=enable, disable=disable))
-            disable = to_disable
-        return DisabledPipes(self, [n for n in disable if n not in self._disabled])
 
     # --- running --------------------------------------------------------------------------
 
@@ -702,30 +345,6 @@ class Language:
         return (language_io.pipeline_from_bytes, language_io.reduce_args(self))
 
 
-class DisabledPipes(list):
-    """The names disabled by `select_pipes`; `restore()` (or leaving `with`) enables them."""
-
-    def __init__(self, nlp: Language, names: list[str]) -> None:
-        self.nlp = nlp
-        for name in names:
-            nlp.disable_pipe(name)
-        super().__init__(names)
-
-    def __enter__(self) -> DisabledPipes:  # noqa: PYI034
-        return self
-
-    def __exit__(self, *args: object) -> None:
-        self.restore()
-
-    def restore(self) -> None:
-        """Enable the components again."""
-        for name in self:
-            if name not in self.nlp.component_names:
-                raise PipelineError(Errors.E183.format(name=name))
-            self.nlp.enable_pipe(name)
-        self[:] = []
-
-
 def _check_doc(name: str, result: Any) -> Doc:
     if not isinstance(result, Doc):
         raise PipelineError(Errors.E184.format(name=name, type=type(result).__name__))
@@ -753,22 +372,6 @@ def _apply_pipe(
             handler(name, proc, [doc], e)
             continue
         yield _check_doc(name, result)
-
-
-def _unknown_factory(cls: type[Language], name: str) -> str:
-    return Errors.E185.format(
-        name=name, lang=cls.lang, opts=", ".join(cls.factory_names.fget(cls)),  # type: ignore
-    )
-
-
-@functools.lru_cache(maxsize=1)
-def _builtin_language_codes() -> frozenset[str]:
-    folder = Path(__file__).parent / "lang"
-    return frozenset(p.name for p in folder.iterdir() if (p / "__init__.py").exists())
-
-
-def _language_codes() -> set[str]:
-    return set(_builtin_language_codes()) | set(registry.languages.names())
 
 
 def get_lang_class(lang: str) -> type[Language]:

@@ -7,6 +7,7 @@ comes from registered factories, never from the data) and then reads each part.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import os
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from . import serialize
 from .config import load_config_from_str
 from .errors import Errors, FormatError, InputError, PipelineError
+from .persist.atomic import fsync_dir
 
 if TYPE_CHECKING:
     from .language import Language
@@ -33,6 +35,29 @@ def _call_without_vocab(method: Callable, *args: Any) -> Any:
         return method(*args, exclude=["vocab"])
     except (TypeError, InputError):
         return method(*args)
+
+
+def _part_methods(nlp: Language, method: str) -> dict[str, Callable[..., Any]]:
+    """The tokenizer's and each component's `method` ("to_bytes", ...) by part name.
+
+    Each is called without the vocab. On disk, a component that has bytes only (no
+    `to_disk` / `from_disk`) is saved as one file.
+    """
+    parts: dict[str, Callable[..., Any]] = {}
+    if hasattr(nlp.tokenizer, method):
+        parts["tokenizer"] = functools.partial(_call_without_vocab, getattr(nlp.tokenizer, method))
+    for name, proc in nlp.components:
+        if hasattr(proc, method):
+            parts[name] = functools.partial(_call_without_vocab, getattr(proc, method))
+        elif method == "to_disk" and hasattr(proc, "to_bytes"):
+            parts[name] = lambda p, proc=proc: serialize.write_bytes(
+                p, _call_without_vocab(proc.to_bytes)
+            )
+        elif method == "from_disk" and hasattr(proc, "from_bytes"):
+            parts[name] = lambda p, proc=proc: _call_without_vocab(
+                proc.from_bytes, p.read_bytes()
+            )
+    return parts
 
 
 def _parts(nlp: Language, exclude: Iterable[str]) -> tuple[list[str], set[str]]:
@@ -66,12 +91,8 @@ def to_bytes(nlp: Language, exclude: Iterable[str]) -> bytes:
         "config": lambda: nlp.config.to_str(interpolate=False).encode("utf8"),
         "meta": lambda: _meta_bytes(nlp),
         "vocab": nlp.vocab.to_bytes,
+        **_part_methods(nlp, "to_bytes"),
     }
-    if hasattr(nlp.tokenizer, "to_bytes"):
-        getters["tokenizer"] = lambda: _call_without_vocab(nlp.tokenizer.to_bytes)
-    for name, proc in nlp.components:
-        if hasattr(proc, "to_bytes"):
-            getters[name] = lambda proc=proc: _call_without_vocab(proc.to_bytes)
     return serialize.to_bytes(getters, exclude)
 
 
@@ -82,12 +103,8 @@ def from_bytes(nlp: Language, data: bytes, exclude: Iterable[str]) -> Language:
         "config": lambda b: _set_config(nlp, b),
         "meta": lambda b: _set_meta(nlp, b),
         "vocab": nlp.vocab.from_bytes,
+        **_part_methods(nlp, "from_bytes"),
     }
-    if hasattr(nlp.tokenizer, "from_bytes"):
-        setters["tokenizer"] = lambda b: _call_without_vocab(nlp.tokenizer.from_bytes, b)
-    for name, proc in nlp.components:
-        if hasattr(proc, "from_bytes"):
-            setters[name] = lambda b, proc=proc: _call_without_vocab(proc.from_bytes, b)
     serialize.from_bytes(data, setters, exclude)
     return nlp
 
@@ -107,16 +124,8 @@ def to_disk(nlp: Language, path: str | Path, exclude: Iterable[str]) -> None:
             p, nlp.config.to_str(interpolate=False).encode("utf8")
         ),
         "vocab": nlp.vocab.to_disk,
+        **_part_methods(nlp, "to_disk"),
     }
-    if hasattr(nlp.tokenizer, "to_disk"):
-        writers["tokenizer"] = lambda p: _call_without_vocab(nlp.tokenizer.to_disk, p)
-    for name, proc in nlp.components:
-        if hasattr(proc, "to_disk"):
-            writers[name] = lambda p, proc=proc: _call_without_vocab(proc.to_disk, p)
-        elif hasattr(proc, "to_bytes"):  # a component with bytes only is saved as one file
-            writers[name] = lambda p, proc=proc: serialize.write_bytes(
-                p, _call_without_vocab(proc.to_bytes)
-            )
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
     try:
@@ -168,16 +177,7 @@ def _replace_dir(tmp: Path, target: Path) -> None:
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
-    try:
-        fd = os.open(target.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    fsync_dir(target.parent)
 
 
 def from_disk(nlp: Language, path: str | Path, exclude: Iterable[str]) -> Language:
@@ -187,16 +187,8 @@ def from_disk(nlp: Language, path: str | Path, exclude: Iterable[str]) -> Langua
         "config.cfg": lambda p: _set_config(nlp, p.read_bytes()),
         "meta.json": lambda p: _set_meta(nlp, p.read_bytes()),
         "vocab": nlp.vocab.from_disk,
+        **_part_methods(nlp, "from_disk"),
     }
-    if hasattr(nlp.tokenizer, "from_disk"):
-        readers["tokenizer"] = lambda p: _call_without_vocab(nlp.tokenizer.from_disk, p)
-    for name, proc in nlp.components:
-        if hasattr(proc, "from_disk"):
-            readers[name] = lambda p, proc=proc: _call_without_vocab(proc.from_disk, p)
-        elif hasattr(proc, "from_bytes"):
-            readers[name] = lambda p, proc=proc: _call_without_vocab(
-                proc.from_bytes, p.read_bytes()
-            )
     serialize.from_disk(path, readers, {_FILE_NAMES.get(n, n) for n in exclude})
     return nlp
 

@@ -54,6 +54,9 @@ class Vocab:
         self.lang = lang
         self._lex: dict[int, list[int]] = {}
         self._edited: set[int] = set()
+        # attr ID -> (sorted orths, their values): lex_attr_array's numpy lookup table.
+        # Cleared whenever a lexeme is edited or loaded.
+        self._lex_tables: dict[int, tuple[np.ndarray, np.ndarray]] = {}
 
     # --- lexemes ---------------------------------------------------------------------------
 
@@ -114,31 +117,56 @@ class Vocab:
         """Overwrite one field of a lexeme record (saved with the vocab)."""
         self._lex_record(orth)[field] = value
         self._edited.add(orth)
+        self._lex_tables.clear()
 
     def set_lex_flag(self, orth: int, flag: int, value: bool) -> None:
         """Set or clear one boolean flag of a lexeme (saved with the vocab)."""
         rec = self._lex_record(orth)
         rec[F_FLAGS] = rec[F_FLAGS] | (1 << flag) if value else rec[F_FLAGS] & ~(1 << flag)
         self._edited.add(orth)
+        self._lex_tables.clear()
 
     def lex_attr_array(self, orths: np.ndarray, attr_id: int) -> np.ndarray:
         """Return a lexical attribute for every orth in `orths` (uint64 array).
 
-        Computes each distinct orth once; the value is a hash for string attributes,
-        0/1 for flags, the length for LENGTH.
+        The value is a hash for string attributes, 0/1 for flags, the length for LENGTH.
+        Values are looked up in a per-attribute table of sorted orths (numpy
+        `searchsorted`); orths the table lacks are computed once, each distinct one in
+        Python, and merged into it.
         """
+        orths = np.asarray(orths, dtype=np.uint64)
         if len(orths) == 0:
             return np.zeros(0, dtype=np.uint64)
-        uniq, inverse = np.unique(orths, return_inverse=True)
+        if attr_id not in FIELD_OF_ATTR and attr_id not in attrs.FLAG_IDS:
+            raise LookupFailed(Errors.E003.format(name=attrs.NAMES.get(attr_id, attr_id)))
+        table = self._lex_tables.get(attr_id)
+        if table is not None:
+            keys, values = table
+            pos = np.searchsorted(keys, orths)
+            np.minimum(pos, len(keys) - 1, out=pos)
+            if np.array_equal(keys[pos], orths):
+                return values[pos]
+        keys, values = self._grow_lex_table(attr_id, orths)
+        return values[np.searchsorted(keys, orths)]
+
+    def _grow_lex_table(self, attr_id: int, orths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Add the values of `orths` missing from the lookup table of `attr_id`."""
+        keys, values = self._lex_tables.get(attr_id, (_NO_ORTHS, _NO_ORTHS))
+        new = np.unique(orths)
+        if len(keys):
+            new = new[~np.isin(new, keys, assume_unique=True)]
         rec = self._lex_record
         if attr_id in FIELD_OF_ATTR:
             field = FIELD_OF_ATTR[attr_id]
-            vals = [rec(int(o))[field] for o in uniq.tolist()]
-        elif attr_id in attrs.FLAG_IDS:
-            vals = [rec(int(o))[F_FLAGS] >> attr_id & 1 for o in uniq.tolist()]
+            found = [rec(o)[field] for o in new.tolist()]
         else:
-            raise LookupFailed(Errors.E003.format(name=attrs.NAMES.get(attr_id, attr_id)))
-        return np.asarray(vals, dtype=np.uint64)[inverse]
+            found = [rec(o)[F_FLAGS] >> attr_id & 1 for o in new.tolist()]
+        keys = np.concatenate([keys, new])
+        values = np.concatenate([values, np.asarray(found, dtype=np.uint64)])
+        order = np.argsort(keys, kind="stable")
+        table = (keys[order], values[order])
+        self._lex_tables[attr_id] = table
+        return table
 
     def lex_length(self, orth: int) -> int:
         return self._lex_record(orth)[F_LENGTH]
@@ -177,6 +205,7 @@ class Vocab:
             table = msgpack.unpackb(data, raw=False, strict_map_key=False)
             if not isinstance(table, dict):
                 raise ValueError("expected a map")
+            self._lex_tables.clear()
             for orth, rec in table.items():
                 if not isinstance(rec, list) or len(rec) != F_FLAGS + 1:
                     raise ValueError("bad lexeme record")
@@ -241,6 +270,9 @@ class Vocab:
 
     def __reduce__(self):
         return (_vocab_from_bytes, (self.lang, self.to_bytes()))
+
+
+_NO_ORTHS = np.zeros(0, dtype=np.uint64)
 
 
 def _vocab_from_bytes(lang: str, data: bytes) -> Vocab:

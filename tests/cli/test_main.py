@@ -39,8 +39,8 @@ def test_python_dash_m_plait_runs_the_app():
     assert done.returncode == 0 and "plait version" in done.stdout
 
 
-def test_demo_prints_a_token_table(run):
-    result = run("demo", "Hello world!")
+def test_demo_prints_a_token_table(run, tmp_path):
+    result = run("demo", "Hello world!", "--out", tmp_path)
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[0].split()[:2] == ["text", "lower_"]
-    assert "3 tokens; text reproduced exactly: True" in result.stdout
+    assert result.stdout.splitlines()[0].split()[:3] == ["i", "text", "tag"]
+    assert "3 tokens" in result.stdout and "annotations identical: True" in result.stdout

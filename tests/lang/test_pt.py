@@ -1,31 +1,12 @@
-"""Portuguese: plait.blank("pt"), clitics, abbreviations, stop words, number words."""
+"""Portuguese rules only: clitics, mesoclisis, abbreviations (shared checks: test_common)."""
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-import plait
-from plait.attrs import ORTH
-from plait.lang.pt import Portuguese
-from plait.lang.pt.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
-from plait.lang.tokenizer_exceptions import BASE_EXCEPTIONS
-from plait.language import get_lang_class
-from plait.tokens import Doc
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return plait.blank("pt")
+LANG = "pt"
 
 
 def texts(nlp, text):
     return [t.text for t in nlp(text)]
-
-
-def test_blank_pt_is_portuguese(nlp):
-    assert isinstance(nlp, Portuguese)
-    assert nlp.lang == "pt"
-    assert get_lang_class("pt") is Portuguese
 
 
 @pytest.mark.parametrize(
@@ -78,55 +59,3 @@ def test_contractions_stay_whole(nlp):
 
 def test_norms_drop_the_clitic_hyphen(nlp):
     assert [t.norm_ for t in nlp("deu-me dá-lo Sr.")] == ["deu", "me", "dá", "o", "senhor"]
-
-
-@pytest.mark.parametrize("word", ["o", "As", "do", "pelo", "que", "é", "não", "-me", "-lhe"])
-def test_function_words_are_stop_words(nlp, word):
-    assert nlp.vocab[word].is_stop
-
-
-@pytest.mark.parametrize("word", ["casa", "governo", "rápido"])
-def test_content_words_are_not_stop_words(nlp, word):
-    assert not nlp.vocab[word].is_stop
-
-
-@pytest.mark.parametrize(
-    "word", ["três", "Dezasseis", "dezesseis", "duzentos", "mil", "milhões", "primeiro",
-             "segunda", "1.º", "2.ª", "3,5"]
-)
-def test_number_words_like_num(nlp, word):
-    assert nlp.vocab[word].like_num
-
-
-@pytest.mark.parametrize("word", ["um", "uma", "casa", "e", "primo"])
-def test_other_words_not_like_num(nlp, word):
-    assert not nlp.vocab[word].like_num
-
-
-@settings(max_examples=60, deadline=None)
-@given(st.text(alphabet="aãáçeéilmnoõsD0123 .,-ºª!?\n", max_size=40))
-def test_text_round_trips(nlp, text):
-    assert nlp(text).text == text
-
-
-def test_noun_chunks_from_ud_parse(nlp):
-    # "o menino come a maçã vermelha"
-    words = ["o", "menino", "come", "a", "maçã", "vermelha"]
-    doc = Doc(nlp.vocab, words=words, heads=[1, 2, 2, 4, 2, 4],
-              deps=["det", "nsubj", "ROOT", "det", "obj", "amod"],
-              pos=["DET", "NOUN", "VERB", "DET", "NOUN", "ADJ"])
-    assert [c.text for c in doc.noun_chunks] == ["o menino", "a maçã vermelha"]
-
-
-def test_special_cases_hold_inside_brackets_and_before_commas(nlp):
-    for string, tokens in TOKENIZER_EXCEPTIONS.items():
-        if string in BASE_EXCEPTIONS:
-            continue
-        expected = ["(", *(token[ORTH] for token in tokens), ")", ","]
-        assert texts(nlp, f"({string}),") == expected, string
-
-
-def test_tokenizer_rules_survive_bytes_round_trip(nlp):
-    text = 'Dá-lo-ei ao Sr. Silva no n.º 5; vende-se guarda-chuva.'
-    restored = plait.blank("pt").from_bytes(nlp.to_bytes())
-    assert texts(restored, text) == texts(nlp, text)

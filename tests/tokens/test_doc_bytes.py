@@ -87,9 +87,32 @@ def test_pickle_round_trip_shares_vocab(parsed):
 
 
 def test_unsupported_user_data_value_is_coded_error_naming_key(parsed):
-    parsed.user_data["bad"] = {1, 2}
-    with pytest.raises(SerializationError, match=r"E077.*'bad'.*set"):
+    # sets are stored since user_data goes through plait.tokens.user_data (one encoder for
+    # DocBin and Doc.to_bytes), so the unsupported value here is a bare object
+    parsed.user_data["bad"] = object()
+    with pytest.raises(SerializationError, match=r"E357.*'bad'.*object"):
         parsed.to_bytes()
+
+
+def test_user_data_with_a_span_of_another_doc_is_refused_naming_key(parsed):
+    other = Doc(parsed.vocab, words=["elsewhere"])
+    parsed.user_data["foreign"] = other[0:1]
+    with pytest.raises(SerializationError, match=r"E365.*'foreign'"):
+        parsed.to_bytes()
+
+
+def test_user_data_keeps_sets_tuples_spans_tokens_and_arrays(parsed):
+    parsed.user_data["set"] = {1, 2}
+    parsed.user_data[("tuple", 1)] = (1, ("nested", 2.5))
+    parsed.user_data["span"] = parsed[0:2]
+    parsed.user_data["token"] = parsed[3]
+    parsed.user_data["array"] = np.arange(6, dtype=np.int16).reshape(2, 3)
+    doc = Doc(Vocab()).from_bytes(parsed.to_bytes())
+    assert doc.user_data["set"] == {1, 2}
+    assert doc.user_data[("tuple", 1)] == (1, ("nested", 2.5))
+    assert doc.user_data["span"].text == "New York" and doc.user_data["span"].doc is doc
+    assert doc.user_data["token"].i == 3 and doc.user_data["token"].doc is doc
+    np.testing.assert_array_equal(doc.user_data["array"], parsed.user_data["array"])
 
 
 def test_user_hooks_are_refused_not_dropped(parsed):
@@ -145,6 +168,14 @@ def _set_column(data, name, array):
         lambda d: _set_column(d, "tag", np.zeros(9, dtype="<f8")),
         lambda d: _set_column(d, "weird", np.zeros(9, dtype="<u8")),
         lambda d: _rebuild({**_parts(d), "user_data": msgpack.packb([[1]])}),
+        lambda d: _rebuild({**_parts(d), "user_data": b"\xc1 not msgpack"}),
+        lambda d: _rebuild(
+            {**_parts(d), "user_data": msgpack.packb([["k", msgpack.ExtType(2, b"\x90")]])}
+        ),
+        lambda d: _rebuild(
+            {**_parts(d), "user_data": msgpack.packb([["k", msgpack.ExtType(3, b"\x63")]])}
+        ),
+        lambda d: _rebuild({**_parts(d), "user_data": msgpack.packb(["not bytes"])[1:]}),
         lambda d: _rebuild(
             {**_parts(d), "tensor": msgpack.packb({"dtype": "|O", "shape": [1], "data": b"x"})}
         ),

@@ -1,19 +1,20 @@
 """PhraseMatcher: match large lists of phrases, given as Docs (spaCy's `PhraseMatcher`).
 
-Phrases are stored level by level, as a trie flattened into one dict per phrase length:
-level 1 maps a token's attribute value to the match IDs of the one-token phrases, level
-k (k >= 2) maps a k-tuple of values to the match IDs of the k-token phrases. Every prefix
-of a phrase is in its level too (with no IDs when no phrase ends there), so a level where
-no window of the doc is found ends the search. Matching reads the doc's attribute column
-once and looks up all its windows of one length at C speed
-(`map(level.get, zip(col, col[1:], ...))`); Python only runs once per match found.
+Phrases are stored in a trie over small integer codes: every attribute value that occurs
+in a phrase gets a code (1, 2, 3...; 0 stands for any other value). A node is
+`[children, match_ids]`, where `children` maps the next token's code to the next node and
+`match_ids` holds the keys of the phrases that end there; `_first[code]` is the node of
+the phrases starting with that code (None if there is none). Matching turns the doc's
+attribute column into codes once (for lexical attributes through a per-orth memo, so a
+word type is looked up once), finds the starting nodes at C speed
+(`map(_first.__getitem__, codes)`), and walks the trie only from the tokens found there.
+Small-int keys keep each step of a walk cheap: their hash is the value itself.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from itertools import compress
-from operator import itemgetter
+from itertools import compress, repeat
 from typing import Any
 
 from .. import attrs
@@ -25,9 +26,8 @@ from .patterns import resolve_attr
 
 OnMatch = Callable[[Any, Any, int, list], Any]
 
-# One level of the flattened trie: a value (level 1) or a tuple of values (level k) ->
-# the match IDs of the phrases that are exactly that sequence (() for a mere prefix).
-Level = dict
+# A trie node: [children: value -> node, match IDs of the phrases ending here]
+Node = list
 
 
 def resolve_phrase_attr(attr: object) -> int:
@@ -58,16 +58,14 @@ class PhraseMatcher:
         self._docs: dict[Any, set[tuple[int, ...]]] = {}
         self._match_ids: dict[Any, int] = {}
         self._keys_by_id: dict[int, Any] = {}
-        # _levels[k - 1] holds the k-token phrases and prefixes; _root is level 1.
-        self._root: Level = {}
-        self._levels: list[Level] = [self._root]
-        # prefix (a value or a tuple of values) -> how many stored phrases start with it
-        self._uses: dict[Any, int] = {}
+        self._codes: dict[int, int] = {}  # attribute value -> code (>= 1)
+        self._root: dict[int, Node] = {}  # code -> node, the trie's first level
+        self._first: list[Node | None] = [None]  # the same, as a list indexed by code
         self._any_callback = False
-        # Lexical attributes (LOWER, SHAPE...) are looked up once per word type.
+        # Lexical attributes (LOWER, SHAPE...) are coded once per word type (orth).
         self._lexemes: D.OrthMemo | None = None
         if self.attr in D.LEXICAL_ATTRS and self.attr != attrs.ORTH:
-            self._lexemes = D.OrthMemo(vocab, [self.attr], _first)
+            self._lexemes = D.OrthMemo(vocab, [self.attr], self._code_of_values)
 
     def __len__(self) -> int:
         """The number of keys (rules), not of phrases."""
@@ -118,44 +116,60 @@ class PhraseMatcher:
             raise InputError(Errors.E466.format(key=key, type=type(doc).__name__))
         return tuple(int(v) for v in doc)
 
+    def _code(self, value: int) -> int:
+        """The code of an attribute value, given a new one when first seen."""
+        code = self._codes.get(value)
+        if code is None:
+            code = self._codes[value] = len(self._codes) + 1
+            self._first.append(None)
+            if self._lexemes is not None:
+                self._lexemes.clear()  # memoized codes of 0 may now be wrong
+        return code
+
+    def _code_of_values(self, values: list[int]) -> int:
+        """The code of a token, from its attribute values (as `OrthMemo` computes it)."""
+        return self._codes.get(values[0], 0)
+
     def _insert(self, keyword: tuple[int, ...], match_id: int) -> None:
-        levels = self._levels
-        uses = self._uses
-        while len(levels) < len(keyword):
-            levels.append({})
-        last = len(keyword) - 1
-        for k in range(last + 1):
-            prefix = keyword[0] if k == 0 else keyword[: k + 1]
-            uses[prefix] = uses.get(prefix, 0) + 1
-            level = levels[k]
-            ids = level.get(prefix)
-            if ids is None:
-                ids = level[prefix] = ()
-            if k == last and match_id not in ids:
-                level[prefix] = ids + (match_id,)
+        children = self._root
+        node: Node = []
+        for value in keyword:
+            code = self._code(value)
+            node = children.get(code)  # type: ignore[assignment]
+            if node is None:
+                node = children[code] = [{}, ()]
+                if children is self._root:
+                    self._first[code] = node
+            children = node[0]
+        if match_id not in node[1]:
+            node[1] = node[1] + (match_id,)
 
     def remove(self, key: str) -> None:
         """Remove the rule for `key` and its phrases; an unknown key is a coded KeyError."""
         if key not in self._docs:
             raise LookupFailed(Errors.E467.format(key=key))
         match_id = self._match_ids.pop(key)
-        levels = self._levels
-        uses = self._uses
         for keyword in self._docs.pop(key):
-            last = len(keyword) - 1
-            for k in range(last + 1):
-                prefix = keyword[0] if k == 0 else keyword[: k + 1]
-                level = levels[k]
-                if k == last:
-                    level[prefix] = tuple(m for m in level[prefix] if m != match_id)
-                left = uses[prefix] - 1
-                if left:
-                    uses[prefix] = left
-                else:  # no phrase starts with it any more
-                    del uses[prefix]
-                    del level[prefix]
-        while len(levels) > 1 and not levels[-1]:
-            levels.pop()
+            path: list[tuple[dict, int]] = []
+            children = self._root
+            node = None
+            for value in keyword:
+                code = self._codes[value]
+                node = children.get(code)
+                if node is None:
+                    break
+                path.append((children, code))
+                children = node[0]
+            if node is None:
+                continue
+            node[1] = tuple(m for m in node[1] if m != match_id)
+            for parent, code in reversed(path):  # prune nodes left empty
+                child = parent[code]
+                if child[0] or child[1]:
+                    break
+                del parent[code]
+                if parent is self._root:
+                    self._first[code] = None
         del self._callbacks[key]
         if self._keys_by_id.get(match_id) == key:
             del self._keys_by_id[match_id]
@@ -165,15 +179,18 @@ class PhraseMatcher:
 
     def __call__(self, doclike: Any, *, as_spans: bool = False) -> list:
         """Find all phrases in a Doc or Span: `(match_id, start, end)` tuples or Spans."""
-        if doclike is None or len(doclike) == 0:
+        if doclike is None:
             return []
         doc, start, end = D.resolve(doclike)
+        if start == end:
+            return []
         if self._lexemes is None:
             values = D.column(doc, start, end, self.attr)
+            codes = list(map(self._codes.get, values, repeat(0)))
         else:
             orths = D.column(doc, start, end, attrs.ORTH)
-            values = self._lexemes.lookup(doc, start, end, orths)
-        matches = self._find(values, start)
+            codes = self._lexemes.lookup(doc, start, end, orths)
+        matches = self._find(codes, start)
         if self._any_callback:
             for i, (match_id, _, _) in enumerate(matches):
                 on_match = self._callbacks.get(self._keys_by_id.get(match_id))
@@ -185,44 +202,35 @@ class PhraseMatcher:
             return [Span(doc, s, e, label=m) for m, s, e in matches]
         return matches
 
-    def _find(self, col: list[int], offset: int) -> list[tuple[int, int, int]]:
-        """All phrases in `col` (attribute values), by start, then end; offsets shifted."""
-        levels = self._levels
-        hits = list(map(levels[0].get, col))
+    def _find(self, codes: list[int], offset: int) -> list[tuple[int, int, int]]:
+        """All phrases in `codes` (one per token), by start, then end; offsets shifted."""
+        n = len(codes)
+        firsts = list(map(self._first.__getitem__, codes))
         out: list[tuple[int, int, int]] = []
-        if hits.count(None) == len(hits):
+        if firsts.count(None) == n:
             return out
+        codes.append(0)  # no node has a child for code 0: ends every walk at the doc's end
         append = out.append
-        for t in compress(range(len(hits)), hits):
-            start = t + offset
-            for match_id in hits[t]:
-                append((match_id, start, start + 1))
-        # Windows of k tokens: zip over the column and its shifts; stop at the first length
-        # where no window is even a prefix of a phrase.
-        shifted = [col]
-        runs = 1 if out else 0  # levels that found matches: sort when more than one
-        for k in range(2, min(len(levels), len(col)) + 1):
-            shifted.append(shifted[-1][1:])
-            hits = list(map(levels[k - 1].get, zip(*shifted)))
-            if hits.count(None) == len(hits):
-                break
-            found = len(out)
-            for t in compress(range(len(hits)), hits):
-                start = t + offset
-                for match_id in hits[t]:
-                    append((match_id, start, start + k))
-            if len(out) > found:
-                runs += 1
-        if runs > 1:
-            out.sort(key=_START)  # stable: by start, then by end (the level) for one start
+        starts = compress(range(offset, offset + n), firsts)
+        for start, node in zip(starts, compress(firsts, firsts)):
+            ids = node[1]
+            if ids:
+                for match_id in ids:
+                    append((match_id, start, start + 1))
+            node = node[0].get(codes[start - offset + 1])
+            if node is None:  # the common case: no phrase goes on with the next token
+                continue
+            end = start + 2
+            while True:
+                ids = node[1]
+                if ids:
+                    for match_id in ids:
+                        append((match_id, start, end))
+                node = node[0].get(codes[end - offset])
+                if node is None:
+                    break
+                end += 1
         return out
-
-
-_START = itemgetter(1)
-
-
-def _first(values: list[int]) -> int:
-    return values[0]
 
 
 def _unpickle_phrase_matcher(vocab, docs, callbacks, attr) -> PhraseMatcher:

@@ -27,7 +27,8 @@ def _file_mode() -> int:
     return 0o666 & ~_umask
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync_dir(path: Path) -> None:
+    """Flush a directory's entries (a rename into it) to disk, where the platform can."""
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError:  # not supported on this platform (e.g. Windows)
@@ -127,7 +128,7 @@ def atomic_open(path: str | Path, durable: bool = True) -> Iterator[BinaryIO]:
             pass
         raise
     if durable:
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
 
 
 def atomic_write_bytes(path: str | Path, data: bytes, durable: bool = True) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,7 @@ from ..language import Language
 from ..tokens import Doc, Token
 from ..tokens.arrays import UPOS_SET
 from ..vocab import Vocab
+from .pattern_ruler import MatchingComponent
 from .rule_patterns import parse_json, read_json
 
 PATTERNS_FILE = "patterns"
@@ -31,7 +32,7 @@ _SETTERS: dict[str, Callable[[Token, Any], None]] = {
 _STRING_ATTRS = {"TAG", "POS", "LEMMA", "NORM", "DEP"}
 
 
-class AttributeRuler:
+class AttributeRuler(MatchingComponent):
     """Set token attributes where token patterns match.
 
     `ruler.add(patterns=[[{"ORTH": "n't"}]], attrs={"LEMMA": "not", "POS": "PART"})`
@@ -136,17 +137,7 @@ class AttributeRuler:
         if morph_rules:
             self.load_from_morph_rules(morph_rules)
 
-    # --- running -------------------------------------------------------------------------
-
-    def __call__(self, doc: Doc) -> Doc:
-        """Apply the rules to `doc`."""
-        self.set_annotations(doc, self.match(doc))
-        return doc
-
-    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
-        """Process a stream of docs."""
-        for doc in stream:
-            yield self(doc)
+    # --- running (`__call__` and `pipe` come from MatchingComponent) ----------------------
 
     def match(self, doc: Doc) -> list[tuple[int, int, int]]:
         """Matches as `(rule_index, start, end)`, in rule order (so later rules win)."""

@@ -183,10 +183,7 @@ class DependencyParser(TransitionComponent):
                             - {SUBTOK})
         if root_counts:
             self.cfg["root_label"] = root_counts.most_common(1)[0][0]
-        for label in found:
-            if label not in self.cfg["labels"]:
-                self.cfg["labels"].append(label)
-                self.vocab.strings.add(label)
+        self._extend_labels(found)
         self.cfg["labels"].sort()
         self.vocab.strings.add(self.cfg["root_label"])
         check_labels(self)

@@ -141,10 +141,7 @@ class EntityRecognizer(TransitionComponent):
             found = self._labels_from_arg(labels)
         else:
             found = sorted({ent.label_ for eg in examples for ent in eg.reference.ents})
-        for label in found:
-            if label not in self.cfg["labels"]:
-                self.cfg["labels"].append(label)
-                self.vocab.strings.add(label)
+        self._extend_labels(found)
         self.cfg["labels"].sort()
         check_labels(self)
         self._size_model([eg.predicted for eg in examples[:10]])

@@ -154,16 +154,10 @@ class Tagger(TrainablePipe):
         no labels."""
         examples = _sample_examples(get_examples, self.name, required=labels is None)
         if labels is not None:
-            if isinstance(labels, str) or not all(isinstance(x, str) and x for x in labels):
-                raise InputTypeError(Errors.E583.format(
-                    name=self.name, key="labels", expected="a list of str", value=labels))
-            found = list(labels)
+            found = _label_list(labels, self.name)
         else:
             found = self.labels_from_examples(examples)
-        for label in found:
-            if label not in self.cfg["labels"]:
-                self.cfg["labels"].append(label)
-                self.vocab.strings.add(label)
+        self._extend_labels(found)
         if not self.labels:
             raise PipelineError(Errors.E558.format(name=self.name, what=self.what))
         if tag_map is not None:
@@ -185,6 +179,14 @@ def _sample_examples(get_examples: Any, name: str, required: bool = True) -> lis
     if not examples and required:
         raise PipelineError(Errors.E562.format(name=name))
     return examples
+
+
+def _label_list(labels: Any, name: str) -> list[str]:
+    """The `labels` given to `initialize`, as a list (E583 unless non-empty strings)."""
+    if isinstance(labels, str) or not all(isinstance(x, str) and x for x in labels):
+        raise InputTypeError(Errors.E583.format(
+            name=name, key="labels", expected="a list of str", value=labels))
+    return list(labels)
 
 
 def _learn_tag_map(examples: Sequence[Example]) -> dict[str, str]:

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..errors import Errors, InputError, InputTypeError, PipelineError
+from ..errors import Errors, InputError, PipelineError
 from ..language import Language
 from ..ml.model import Model
 from ..training import scorer as _scorers  # noqa: F401  (registers the scorers)
-from .tagger import _sample_examples
+from .tagger import _label_list, _sample_examples
 from .trainable_pipe import TrainablePipe
 
 if TYPE_CHECKING:
@@ -102,15 +102,10 @@ class TextCategorizer(TrainablePipe):
         """Labels (given, or the categories in the examples), then size the model."""
         examples = _sample_examples(get_examples, self.name, required=labels is None)
         if labels is not None:
-            if isinstance(labels, str) or not all(isinstance(x, str) and x for x in labels):
-                raise InputTypeError(Errors.E583.format(
-                    name=self.name, key="labels", expected="a list of str", value=labels))
-            found = list(labels)
+            found = _label_list(labels, self.name)
         else:
             found = sorted({k for eg in examples for k in eg.reference.cats})
-        for label in found:
-            if label not in self.cfg["labels"]:
-                self.cfg["labels"].append(label)
+        self._extend_labels(found, intern=False)
         if len(self.labels) < (1 if self.multi_label else 2):
             raise PipelineError(Errors.E558.format(name=self.name, what="cats (at least 2)"
                                                    if not self.multi_label else "cats"))

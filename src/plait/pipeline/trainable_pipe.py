@@ -141,6 +141,14 @@ class TrainablePipe:
         self.vocab.strings.add(label)
         return 1
 
+    def _extend_labels(self, labels: Iterable[str], *, intern: bool = True) -> None:
+        """Append the labels not known yet (to the string store too, when `intern`)."""
+        for label in labels:
+            if label not in self.cfg["labels"]:
+                self.cfg["labels"].append(label)
+                if intern:
+                    self.vocab.strings.add(label)
+
     def _output_is_sized(self) -> bool:
         if not self.model.has_ref("output_layer"):
             return False

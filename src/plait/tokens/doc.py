@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy as copy_module
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,7 @@ from .. import attrs as A
 from ..errors import Errors, InputError, InputTypeError, OutOfRange
 from . import arrays, entities, parse
 from .arrays import COLUMN_DTYPES, UPOS, UPOS_SET
+from .doc_pickle import reduce_doc
 from .morphanalysis import morph_key
 from .similarity import any_vector, cosine, mean_vector
 from .span_group import SpanGroups
@@ -52,6 +54,7 @@ class Doc(HasExtensions):
         "_text",
         "_user_data",
         "_vector",
+        "_words",
         "has_unknown_spaces",
         "user_hooks",
         "user_span_hooks",
@@ -177,6 +180,7 @@ class Doc(HasExtensions):
         self._tensor = None
         self._spans = None
         self._vector = None
+        self._words = None
         self.user_hooks = {}
         self.user_token_hooks = {}
         self.user_span_hooks = {}
@@ -229,14 +233,34 @@ class Doc(HasExtensions):
         col = self._cols.get(name)
         return 0 if col is None else int(col[i])
 
+    def _token_words(self) -> tuple[np.ndarray, list[int], list[str]]:
+        """`(orth column, orths as ints, token texts)`, cached while the orth column stays.
+
+        Token reads (`token.text`, `token.orth`) index these lists instead of the numpy
+        column. The cache is keyed on the identity of `_orth`: code that replaces the
+        column (retokenizing, loading) invalidates it without knowing of it.
+        """
+        words = self._words
+        if words is not None and words[0] is self._orth:
+            return words
+        orth = self._orth
+        orths = orth.tolist()
+        strings = self.vocab.strings
+        table = getattr(strings, "_map", None)
+        try:
+            texts = list(map(table.__getitem__, orths)) if table is not None else None
+        except KeyError:
+            texts = None
+        if texts is None:  # not a plait StringStore, or an unknown hash: coded error
+            texts = [strings[o] for o in orths]
+        words = self._words = (orth, orths, texts)
+        return words
+
     def _token_idx(self) -> np.ndarray:
         """Character offset of every token (int64, computed once)."""
         if self._idx is None:
-            get = self.vocab.strings.__getitem__
             n = len(self._orth)
-            lengths = np.fromiter(
-                (len(get(o)) for o in self._orth.tolist()), dtype=np.int64, count=n
-            )
+            lengths = np.fromiter(map(len, self._token_words()[2]), dtype=np.int64, count=n)
             ends = np.cumsum(lengths + self._spacy, dtype=np.int64)
             idx = np.zeros(n, dtype=np.int64)
             idx[1:] = ends[:-1]
@@ -254,8 +278,7 @@ class Doc(HasExtensions):
     def __iter__(self) -> Iterator[Token]:
         from .token import Token
 
-        for i in range(len(self._orth)):
-            yield Token(self, i)
+        return map(Token, repeat(self), range(len(self._orth)))
 
     def __getitem__(self, i: int | slice) -> Token | Span:
         from .span import Span
@@ -291,10 +314,9 @@ class Doc(HasExtensions):
     def text(self) -> str:
         """The original text (tokens with their trailing whitespace)."""
         if self._text is None:
-            get = self.vocab.strings.__getitem__
+            texts = self._token_words()[2]
             self._text = "".join(
-                get(o) + " " if s else get(o)
-                for o, s in zip(self._orth.tolist(), self._spacy.tolist())
+                t + " " if s else t for t, s in zip(texts, self._spacy.tolist())
             )
         return self._text
 
@@ -629,7 +651,7 @@ class Doc(HasExtensions):
         return self.from_bytes(path.read_bytes(), exclude=exclude)
 
     def __reduce__(self) -> tuple[Callable, tuple]:
-        return (_doc_from_bytes, (self.vocab, self.to_bytes()))
+        return reduce_doc(self)  # a column-wise state, see doc_pickle.py
 
 
 def _doc_from_bytes(vocab: Vocab, data: bytes) -> Doc:

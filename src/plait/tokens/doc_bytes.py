@@ -6,13 +6,17 @@ Layout (a msgpack map of part name -> bytes, written by `plait.serialize.to_byte
   strings   list of the strings the doc's hashes stand for
   text      the doc's text (checked against the tokens on read)
   columns   {name: {"dtype": "<u8", "shape": [n], "data": bytes}}, always "orth" and "spacy"
-  user_data list of [key, value] pairs (tuples kept as tuples via msgpack ext type 1)
+  user_data `plait.tokens.user_data.pack_user_data` bytes: a msgpack list of [key, value]
+            pairs; tuples, Spans and Tokens of this doc, numpy arrays and persist-registered
+            values are msgpack extension types (see user_data.py)
   cats      {label: score}
   tensor    an array as in columns, or None
   spans     list of {"name", "attrs", "spans": [[start, end, label, kb_id, id], ...]}
 
-No pickle anywhere: a value msgpack cannot hold is refused at write time (E077), and any
-damage found on read is a FormatError (E076); the doc is only changed once all is valid.
+No pickle anywhere: a user_data value that cannot be stored is refused at write time
+(E357, E365 for a Span or Token of another doc), and any damage found on read is a
+FormatError (E076); the doc is only changed once all is valid. (Pickling a Doc uses a
+faster state of its own, `doc_pickle.py`.)
 """
 
 from __future__ import annotations
@@ -24,8 +28,9 @@ import msgpack
 import numpy as np
 
 from .. import serialize
-from ..errors import Errors, FormatError, SerializationError
+from ..errors import Errors, FormatError, PlaitError, SerializationError
 from .arrays import COLUMN_DTYPES
+from .user_data import pack_user_data, unpack_user_data
 
 if TYPE_CHECKING:
     from .doc import Doc
@@ -53,7 +58,6 @@ _STRING_COLUMNS = (
     "ent_kb_id",
     "ent_id",
 )
-_EXT_TUPLE = 1
 
 
 def _bad(reason: str) -> FormatError:
@@ -82,68 +86,6 @@ def decode_array(msg: Any, what: str, allowed: Iterable[str]) -> np.ndarray:
     if len(data) != int(np.prod(shape, dtype=np.int64)) * dt.itemsize:
         raise _bad(f"{what} holds {len(data)} bytes, which does not match shape {shape}")
     return np.frombuffer(data, dtype=dt).reshape(shape).astype(dt.newbyteorder("="))
-
-
-# --- user_data: msgpack with tuples kept -------------------------------------------------
-
-
-def _default(obj: Any) -> Any:
-    if isinstance(obj, tuple):
-        return msgpack.ExtType(_EXT_TUPLE, _pack(list(obj)))
-    raise TypeError(type(obj).__name__)
-
-
-def _pack(obj: Any) -> bytes:
-    return msgpack.packb(obj, use_bin_type=True, strict_types=True, default=_default)
-
-
-def _ext_hook(code: int, data: bytes) -> Any:
-    if code != _EXT_TUPLE:
-        raise _bad(f"unknown msgpack extension type {code} in user_data")
-    value = _unpack(data)
-    if not isinstance(value, list):
-        raise _bad("a tuple in user_data is not stored as a list")
-    return tuple(value)
-
-
-def _unpack(data: bytes) -> Any:
-    return msgpack.unpackb(data, raw=False, strict_map_key=False, ext_hook=_ext_hook)
-
-
-def _user_data_bytes(doc: Doc) -> bytes:
-    pairs = [[key, value] for key, value in (doc._user_data or {}).items()]
-    try:
-        return _pack(pairs)
-    except (TypeError, ValueError, OverflowError) as e:
-        for key, value in pairs:
-            if not _packable([key, value]):
-                bad = key if not _packable(key) else value
-                raise SerializationError(
-                    Errors.E077.format(key=key, type=type(_first_unpackable(bad)).__name__)
-                ) from e
-        raise SerializationError(Errors.E077.format(key="?", type=str(e))) from e
-
-
-def _packable(obj: Any) -> bool:
-    try:
-        _pack(obj)
-    except (TypeError, ValueError, OverflowError):
-        return False
-    return True
-
-
-def _first_unpackable(obj: Any) -> Any:
-    """The innermost value msgpack refuses, for the error message."""
-    if isinstance(obj, (list, tuple)):
-        for item in obj:
-            if not _packable(item):
-                return _first_unpackable(item)
-    if isinstance(obj, dict) and type(obj) is dict:
-        for k, v in obj.items():
-            for item in (k, v):
-                if not _packable(item):
-                    return _first_unpackable(item)
-    return obj
 
 
 # --- writing -----------------------------------------------------------------------------
@@ -185,8 +127,8 @@ def doc_to_bytes(doc: Doc, exclude: Iterable[str]) -> bytes:
         "strings": lambda: msgpack.packb(_needed_strings(doc), use_bin_type=True),
         "text": lambda: msgpack.packb(doc.text),
         "columns": lambda: msgpack.packb(columns, use_bin_type=True),
-        "user_data": lambda: _user_data_bytes(doc),
-        "cats": lambda: _pack(doc._cats or {}),
+        "user_data": lambda: pack_user_data(doc),
+        "cats": lambda: msgpack.packb(doc._cats or {}),
         "tensor": lambda: msgpack.packb(
             None if tensor is None or tensor.size == 0 else encode_array(tensor), use_bin_type=True
         ),
@@ -214,14 +156,10 @@ def doc_to_bytes(doc: Doc, exclude: Iterable[str]) -> bytes:
 def _load(part: str, data: Any) -> Any:
     if not isinstance(data, bytes):
         raise _bad(f"part {part!r} is not bytes")
+    if part == "user_data":
+        return data  # decoded by unpack_user_data once the doc's tokens are known
     try:
-        return (
-            _unpack(data)
-            if part in ("user_data", "cats")
-            else msgpack.unpackb(data, raw=False, strict_map_key=False)
-        )
-    except FormatError:
-        raise
+        return msgpack.unpackb(data, raw=False, strict_map_key=False)
     except Exception as e:  # msgpack raises several unrelated types on damaged input
         raise _bad(f"part {part!r} is not valid msgpack ({e})") from e
 
@@ -275,9 +213,6 @@ def _read_spans(msg: Any, n: int) -> list[tuple[str, dict, list[list[int]]]]:
 
 def doc_from_bytes(doc: Doc, data: bytes, exclude: Iterable[str]) -> None:
     """Load `doc_to_bytes` output into `doc`, validating everything first."""
-    from .span import Span
-    from .span_group import SpanGroups
-
     exclude = serialize.check_exclude(exclude, PARTS + _COMPAT_EXCLUDES)
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise _bad(f"expected bytes, got {type(data).__name__}")
@@ -308,15 +243,7 @@ def doc_from_bytes(doc: Doc, data: bytes, exclude: Iterable[str]) -> None:
     strings = parts.get("strings", [])
     if not isinstance(strings, list) or not all(isinstance(s, str) for s in strings):
         raise _bad("the strings part is not a list of str")
-    user_data = parts.get("user_data", [])
-    if not isinstance(user_data, list) or not all(
-        isinstance(p, list) and len(p) == 2 for p in user_data
-    ):
-        raise _bad("the user_data part is not a list of [key, value] pairs")
-    try:
-        user_dict = {k: v for k, v in user_data}
-    except TypeError as e:
-        raise _bad("a user_data key is not hashable") from e
+    user_data = parts.get("user_data")
     cats = parts.get("cats", {})
     if not isinstance(cats, dict):
         raise _bad("the cats part is not a map")
@@ -335,21 +262,43 @@ def doc_from_bytes(doc: Doc, data: bytes, exclude: Iterable[str]) -> None:
         )
     spacy = cols.pop("spacy")
     text = parts.get("text")
-    if text is not None:
+    if text is not None or user_data is not None:
+        # a stand-in with the same tokens: checks the text, and user_data (whose spans
+        # and tokens need a doc) is fully decoded before `doc` is touched
         check = type(doc).__new__(type(doc))
         check._init(doc.vocab, orth, spacy, None)
-        if not isinstance(text, str) or text != check.text:
+        if text is not None and (not isinstance(text, str) or text != check.text):
             raise _bad("the text does not match the tokens")
+        if user_data is not None:
+            _check_user_data(check, user_data)
     doc._init(doc.vocab, orth, spacy, text)
     doc._cols = cols
     doc.has_unknown_spaces = bool(meta.get("has_unknown_spaces", False))
-    doc._user_data = user_dict or None
+    if user_data is not None:
+        doc._user_data = unpack_user_data(doc, user_data, _bad) or None
     doc._cats = cats or None
     doc._tensor = tensor
     if groups:
-        doc._spans = SpanGroups(doc)
-        for name, attrs, spans in groups:
-            doc._spans[name] = [
-                Span(doc, s, e, label, kb_id=kb, span_id=i) for s, e, label, kb, i in spans
-            ]
-            doc._spans[name].attrs.update(attrs)
+        set_span_groups(doc, groups)
+
+
+def _check_user_data(doc: Doc, data: bytes) -> None:
+    try:
+        unpack_user_data(doc, data, _bad)
+    except FormatError:
+        raise
+    except PlaitError as e:  # a damaged persist blob inside user_data
+        raise _bad(f"a user_data value cannot be read ({e})") from e
+
+
+def set_span_groups(doc: Doc, groups: Iterable[tuple[str, dict, list[list[int]]]]) -> None:
+    """Give `doc` span groups from (name, attrs, [[start, end, label, kb_id, id], ...])."""
+    from .span import Span
+    from .span_group import SpanGroups
+
+    doc._spans = SpanGroups(doc)
+    for name, attrs, spans in groups:
+        doc._spans[name] = [
+            Span(doc, s, e, label, kb_id=kb, span_id=i) for s, e, label, kb, i in spans
+        ]
+        doc._spans[name].attrs.update(attrs)

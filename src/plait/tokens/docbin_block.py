@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..errors import Errors, FormatError, LookupFailed
+from ..errors import Errors, FormatError, InputError
 from .arrays import COLUMN_DTYPES
+from .docbin_strings import INDEX_DTYPES, map_strings
 from .user_data import pack_user_data, unpack_user_data
 
 if TYPE_CHECKING:
@@ -34,12 +35,12 @@ if TYPE_CHECKING:
 
 OPTIONAL = ("norm", "lemma", "tag", "pos", "dep", "morph", "head", "ent_iob", "ent_type",
             "ent_kb_id", "ent_id", "sent_start")
-STRING_COLUMNS = frozenset({"orth", "norm", "lemma", "tag", "pos", "dep", "morph", "ent_type",
-                            "ent_kb_id", "ent_id"})
+STRING_COLUMNS_ORDER = ("orth", "norm", "lemma", "tag", "pos", "dep", "morph", "ent_type",
+                        "ent_kb_id", "ent_id")
+STRING_COLUMNS = frozenset(STRING_COLUMNS_ORDER)
 BIT = {name: 1 << i for i, name in enumerate(OPTIONAL)}
 UNKNOWN_SPACES = 1 << 31
 _KNOWN_FLAGS = UNKNOWN_SPACES | (1 << len(OPTIONAL)) - 1
-_INDEX_DTYPES = ("|u1", "<u2", "<u4")
 _NUMERIC = {"spacy": ("|b1",), "head": ("<i4", "<i8"), "ent_iob": ("|u1",),
             "sent_start": ("|i1",)}
 _DOC_DTYPES = {**COLUMN_DTYPES, "orth": np.dtype(np.uint64), "spacy": np.dtype(bool)}
@@ -48,85 +49,104 @@ _DOC_DTYPES = {**COLUMN_DTYPES, "orth": np.dtype(np.uint64), "spacy": np.dtype(b
 class BlockBuilder:
     """Collects docs for a Block; the columns are concatenated once, in `build`.
 
-    `add` keeps references to the doc's arrays (copying happens in `build`, once for all
-    docs), so a doc changed in place after `add` and before the DocBin is serialized or
-    read is stored as changed.
+    `add` only appends references to the doc's arrays (one list per column), so its cost
+    per doc is a few list appends; copying happens in `build`, once for all docs. A doc
+    changed in place after `add` and before the DocBin is serialized or read is stored as
+    changed.
     """
 
     def __init__(self, names: Sequence[str], store_user_data: bool) -> None:
         self.names = frozenset(names)
-        self.all_names = self.names >= frozenset(COLUMN_DTYPES)
         self.store_user_data = store_user_data
-        self.docs: list[tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]] = []
-        self.flags: list[int] = []
-        self.cats: list[dict | None] = []
-        self.spans: list[list | None] = []
-        self.user_data: list[bytes | None] = []
+        self.orth: list[np.ndarray] = []
+        self.spacy: list[np.ndarray] = []
+        # column name -> (indices of the docs that have it, their arrays)
+        self.cols: dict[str, tuple[list[int], list[np.ndarray]]] = {
+            name: ([], []) for name in OPTIONAL if name in self.names
+        }
+        self.unknown_spaces: list[int] = []
+        self.cats: dict[int, dict] = {}
+        self.spans: dict[int, list] = {}
+        self.user_data: dict[int, bytes] = {}
         self.stores: dict[int, StringStore] = {}
+        self._last_vocab: Any = None
 
     def __len__(self) -> int:
-        return len(self.docs)
+        return len(self.orth)
 
     def add(self, doc: Doc) -> None:
         """Take `doc` (E357/E365 for user data it cannot store; nothing is added then)."""
-        user_data = None
+        k = len(self.orth)
         if self.store_user_data and doc._user_data:
-            user_data = pack_user_data(doc)
-        cols = doc._cols
-        if not self.all_names:
-            cols = {name: col for name, col in cols.items() if name in self.names}
-        f = UNKNOWN_SPACES if doc.has_unknown_spaces else 0
-        for name in cols:
-            f |= BIT[name]
-        self.docs.append((doc._orth, doc._spacy, dict(cols)))
-        self.flags.append(f)
-        self.cats.append(dict(doc._cats) if doc._cats else None)
-        spans = None
+            self.user_data[k] = pack_user_data(doc)
+        self.orth.append(doc._orth)
+        self.spacy.append(doc._spacy)
+        cols = self.cols
+        for name, col in doc._cols.items():
+            kept = cols.get(name)
+            if kept is not None:
+                kept[0].append(k)
+                kept[1].append(col)
+        if doc.has_unknown_spaces:
+            self.unknown_spaces.append(k)
+        if doc._cats:
+            self.cats[k] = dict(doc._cats)
         if doc._spans:
-            spans = [
+            self.spans[k] = [
                 [key, dict(group.attrs),
                  [[s.start, s.end, s.label_, s.kb_id_, s.id_] for s in group]]
                 for key, group in doc._spans.items()
             ]
-        self.spans.append(spans)
-        self.user_data.append(user_data)
-        store = doc.vocab.strings
-        if id(store) not in self.stores:
-            self.stores[id(store)] = store
+        vocab = doc.vocab
+        if vocab is not self._last_vocab:
+            self._last_vocab = vocab
+            self.stores.setdefault(id(vocab.strings), vocab.strings)
 
     def build(self) -> Block:
         """The Block of every doc added so far."""
-        docs = self.docs
-        lengths = np.fromiter((len(d[0]) for d in docs), dtype=np.int64, count=len(docs))
-        columns = {"orth": _concat([d[0] for d in docs], np.uint64),
-                   "spacy": _concat([d[1] for d in docs], bool)}
-        flags = np.asarray(self.flags, dtype=np.uint32)
-        longest = int(lengths.max()) if len(lengths) else 0
-        for name in OPTIONAL:
-            if not (flags & BIT[name]).any():
+        n = len(self.orth)
+        lengths = np.fromiter(map(len, self.orth), dtype=np.int64, count=n)
+        starts = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(lengths, out=starts[1:])
+        total = int(starts[-1])
+        columns = {"orth": _concat(self.orth, np.uint64, total),
+                   "spacy": _concat(self.spacy, bool, total)}
+        flags = np.zeros(n, dtype=np.uint32)
+        for name, (docs, arrays) in self.cols.items():
+            if not docs:
                 continue
             dtype = COLUMN_DTYPES[name]
-            zeros = np.zeros(longest, dtype=dtype)
-            columns[name] = _concat([d[2].get(name, zeros[: len(d[0])]) for d in docs], dtype)
-        strings, columns = _map_strings(columns, list(self.stores.values()))
+            if len(docs) == n:
+                columns[name] = _concat(arrays, dtype, total)
+                flags |= BIT[name]
+                continue
+            col = np.zeros(total, dtype=dtype)
+            bounds = starts.tolist()
+            for k, arr in zip(docs, arrays):
+                col[bounds[k]:bounds[k + 1]] = arr
+            columns[name] = col
+            flags[docs] |= BIT[name]
+        flags[self.unknown_spaces] |= UNKNOWN_SPACES
+        strings, columns = map_strings(columns, STRING_COLUMNS_ORDER, list(self.stores.values()))
         if "head" in columns:
             head = columns["head"]
             if len(head) == 0 or (head.min() >= -(2**31) and head.max() < 2**31):
                 columns["head"] = head.astype("<i4")
-        cats, spans, user_data = self.cats, self.spans, self.user_data
         return Block(
             lengths, flags, strings, columns,
-            cats if any(c is not None for c in cats) else None,
-            spans if any(x is not None for x in spans) else None,
-            user_data if any(u is not None for u in user_data) else None,
+            _per_doc_list(self.cats, n), _per_doc_list(self.spans, n),
+            _per_doc_list(self.user_data, n),
         )
 
 
-def _index_dtype(n_strings: int) -> np.dtype:
-    for descr in _INDEX_DTYPES:
-        if n_strings <= np.iinfo(np.dtype(descr)).max + 1:
-            return np.dtype(descr)
-    return np.dtype("<u8")
+def _per_doc_list(values: dict[int, Any], n: int) -> list | None:
+    """One entry per doc (None where a doc has none), or None when no doc has any."""
+    if not values:
+        return None
+    out: list = [None] * n
+    for k, value in values.items():
+        out[k] = value
+    return out
 
 
 @dataclass
@@ -247,49 +267,18 @@ class Block:
         return doc
 
 
-def _concat(parts: list[np.ndarray], dtype: Any) -> np.ndarray:
+def _concat(parts: list[np.ndarray], dtype: Any, total: int) -> np.ndarray:
     if not parts:
         return np.zeros(0, dtype=dtype)
-    return np.concatenate(parts).astype(dtype, copy=False)
+    out = np.concatenate(parts).astype(dtype, copy=False)
+    if len(out) != total:
+        raise InputError(Errors.E380.format(got=len(out), expected=total))
+    return out
 
 
 def _arr(col: np.ndarray) -> list:
     dtype = col.dtype.newbyteorder("<") if col.dtype.byteorder not in ("|", "<") else col.dtype
     return [dtype.str, np.ascontiguousarray(col, dtype=dtype).tobytes()]
-
-
-def _map_strings(
-    columns: dict[str, np.ndarray], stores: list[StringStore]
-) -> tuple[list[str], dict[str, np.ndarray]]:
-    """Replace hash columns by indices into one sorted table of their strings."""
-    uniques = {name: np.unique(col) for name, col in columns.items() if name in STRING_COLUMNS}
-    table = np.unique(np.concatenate([np.zeros(1, dtype=np.uint64), *uniques.values()]))
-    strings = []
-    first = stores[0]._map if stores else {}
-    for h in table.tolist():
-        text = first.get(h)
-        if text is None:
-            text = next((s._map[h] for s in stores[1:] if h in s._map), None)
-            if text is None:
-                raise LookupFailed(Errors.E002.format(key=h))
-        strings.append(text)
-    dtype = _index_dtype(len(table))
-    out = {}
-    for name, col in columns.items():
-        if name not in STRING_COLUMNS:
-            out[name] = col
-            continue
-        uniq = uniques[name]
-        where = np.searchsorted(table, uniq).astype(dtype)
-        if len(uniq) <= 8:  # few values (tags, labels): a pass per value beats a search
-            mapped = np.zeros(len(col), dtype=dtype)
-            for value, index in zip(uniq.tolist(), where.tolist()):
-                if index:
-                    mapped[col == value] = index
-            out[name] = mapped
-        else:
-            out[name] = where[np.searchsorted(uniq, col)]
-    return strings, out
 
 
 def _set_spans(doc: Doc, groups: list) -> None:
@@ -333,7 +322,7 @@ def _parse(msg: Any, source: str) -> Block:
     columns = {}
     for name, record in cols_msg.items():
         if name in STRING_COLUMNS:
-            col = _read_arr(record, _INDEX_DTYPES + ("<u8",), total, name, bad)
+            col = _read_arr(record, INDEX_DTYPES + ("<u8",), total, name, bad)
             if len(col) and int(col.max()) >= len(strings):
                 raise bad(f"column {name!r} points outside the string table")
         elif name in _NUMERIC:

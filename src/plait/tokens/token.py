@@ -77,11 +77,19 @@ class Token(HasExtensions):
 
     @property
     def orth(self) -> int:
-        return int(self.doc._orth[self.i])
+        doc = self.doc
+        words = doc._words
+        if words is None or words[0] is not doc._orth:
+            words = doc._token_words()
+        return words[1][self.i]
 
     @property
     def text(self) -> str:
-        return self.doc.vocab.strings[int(self.doc._orth[self.i])]
+        doc = self.doc
+        words = doc._words
+        if words is None or words[0] is not doc._orth:  # the cache check, inlined
+            words = doc._token_words()
+        return words[2][self.i]
 
     orth_ = text
 

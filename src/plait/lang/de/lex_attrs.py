@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ...attrs import LIKE_NUM, NORM
-from ..lex_attrs import like_num as base_like_num
+from ..number_words import alternation, compound_word, make_like_num
 
 # Number words are written as one word ("dreihundertvierundzwanzig"), so they are matched as
 # a sequence of number morphemes, optionally joined by "und" ("vier-und-zwanzig").
@@ -17,8 +17,8 @@ _MORPHEMES_TEXT = (
     "neunzig hundert tausend"
 )
 _MORPHEMES = _MORPHEMES_TEXT.split()
-_MORPHEME = "|".join(sorted(_MORPHEMES, key=len, reverse=True))
-_NUMBER_WORD = re.compile(rf"(?:{_MORPHEME})(?:(?:und)?(?:{_MORPHEME}))*")
+_MORPHEME = alternation(_MORPHEMES)
+_NUMBER_WORD = compound_word(_MORPHEMES, joiners=["und"])
 _LARGE = {
     "million", "millionen", "milliarde", "milliarden", "billion", "billionen", "dutzend",
     "hunderte", "tausende",
@@ -31,17 +31,16 @@ _ORDINAL_WORD = re.compile(
     rf"(?:(?:(?:{_MORPHEME})(?:und)?)*(?:erst|dritt|siebt|acht)|{_NUMBER_WORD.pattern}s?t)e[rsnm]?"
 )
 
+_like_num = make_like_num(
+    words=_LARGE,
+    not_alone=_NOT_ALONE,
+    word_tests=(_NUMBER_WORD.fullmatch, _ORDINAL_WORD.fullmatch),
+)
+
 
 def like_num(text: str) -> bool:
     """True for numbers written in digits or as German number words."""
-    if base_like_num(text):
-        return True
-    lower = text.lower()
-    if lower in _LARGE:
-        return True
-    if lower in _NOT_ALONE:
-        return False
-    return bool(_NUMBER_WORD.fullmatch(lower) or _ORDINAL_WORD.fullmatch(lower))
+    return _like_num(text)
 
 
 # Clitic pieces the tokenizer splits off ("geht's", "auf'm") normalise to the full word.

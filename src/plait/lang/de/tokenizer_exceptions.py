@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 from ...attrs import NORM, ORTH
+from ..exception_builders import (
+    APOSTROPHES,
+    abbreviation_exceptions,
+    apostrophe_forms,
+    single_token_exceptions,
+)
 from ..tokenizer_exceptions import BASE_EXCEPTIONS, ExceptionTable, update_exc
 
 # Abbreviation -> the word(s) it stands for (its NORM).
@@ -42,24 +48,20 @@ _CLITIC_NORMS = {"m": "dem", "n": "den"}
 _REDUCED = {"'ne": "eine", "'nen": "einen", "'n": "ein", "'s": "es", "'m": "dem"}
 
 
-def _build() -> ExceptionTable:
+def _clitic_contractions() -> ExceptionTable:
     table: ExceptionTable = {}
-    for orth, norm in _ABBREVIATIONS.items():
-        table[orth] = [{ORTH: orth, NORM: norm}]
-        # Sentence-initial capital: "Z.B. hier", "Ggf. morgen".
-        capital = orth[0].upper() + orth[1:]
-        if capital not in _ABBREVIATIONS:
-            table[capital] = [{ORTH: capital, NORM: norm}]
-    for apostrophe in "'’":
+    for apostrophe in APOSTROPHES:
         for prep in _CLITIC_PREPOSITIONS:
             for letter, norm in _CLITIC_NORMS.items():
                 for word in (prep, prep.capitalize()):
                     clitic = apostrophe + letter
                     table[word + clitic] = [{ORTH: word}, {ORTH: clitic, NORM: norm}]
-        for orth, norm in _REDUCED.items():
-            orth = orth.replace("'", apostrophe)
-            table[orth] = [{ORTH: orth, NORM: norm}]
     return table
 
 
-TOKENIZER_EXCEPTIONS: ExceptionTable = update_exc(BASE_EXCEPTIONS, _build())
+TOKENIZER_EXCEPTIONS: ExceptionTable = update_exc(
+    BASE_EXCEPTIONS,
+    abbreviation_exceptions(_ABBREVIATIONS),
+    _clitic_contractions(),
+    single_token_exceptions(_REDUCED, apostrophe_forms),
+)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from ...attrs import LIKE_NUM
 from ..char_classes import split_chars
-from ..lex_attrs import like_num as _like_digits
+from ..number_words import hyphenated, make_like_num
 
 _CARDINALS = frozenset(
     split_chars(
@@ -40,18 +40,17 @@ def _is_digit_ordinal(text: str) -> bool:
     return ending == _ORDINAL_ENDINGS.get(digits[-1], "th")
 
 
+_NUMBER_WORDS = _CARDINALS | _ORDINALS
+_like_num = make_like_num(
+    digit_tests=(lambda text: len(text) > 2 and _is_digit_ordinal(text),),
+    words=_NUMBER_WORDS,
+    word_tests=(hyphenated(_NUMBER_WORDS),),
+)
+
+
 def like_num(text: str) -> bool:
     """True for '10', '1,000', '3/4', 'twenty', 'twenty-one', 'third', '21st'."""
-    if _like_digits(text):
-        return True
-    lower = text.lower()
-    if lower in _CARDINALS or lower in _ORDINALS:
-        return True
-    if "-" in lower:
-        parts = lower.split("-")
-        if all(p in _CARDINALS or p in _ORDINALS for p in parts) and parts[-1]:
-            return True
-    return len(text) > 2 and _is_digit_ordinal(text)
+    return _like_num(text)
 
 
 LEX_ATTRS: dict[int, Callable[[str], object]] = {LIKE_NUM: like_num}

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ...attrs import LIKE_NUM
-from ..lex_attrs import like_num as base_like_num
+from ..number_words import make_like_num, stem_word
 
 # "un"/"una" are left out: alone they are usually the article.
 _NUMBER_WORDS_TEXT = """
@@ -25,18 +25,20 @@ _ORDINAL_STEMS_TEXT = (
     "primer primero primera segund tercer tercero tercera cuart quint sext séptim septim "
     "octav noven nonen décim decim undécim duodécim vigésim trigésim centésim milésim"
 )
-_ORDINAL_STEMS = _ORDINAL_STEMS_TEXT.split()
-_ORDINAL_WORD = re.compile(rf"(?:{'|'.join(_ORDINAL_STEMS)})(?:o|a|os|as)?")
+_ORDINAL_WORD = stem_word(_ORDINAL_STEMS_TEXT.split(), "(?:o|a|os|as)?")
 # Digits with a (superscript) ordinal indicator: 1.º, 2.ª, 3º, 4ª, 5.°, 1er, 3er.
 _ORDINAL_DIGITS = re.compile(r"\d+(?:\.?[ºª°]|\.?(?:er|o|a))")
+
+_like_num = make_like_num(
+    digit_tests=(_ORDINAL_DIGITS.fullmatch,),
+    words=_NUMBER_WORDS,
+    word_tests=(_ORDINAL_WORD.fullmatch,),
+)
 
 
 def like_num(text: str) -> bool:
     """True for numbers in digits, ordinals like "1.º", and Spanish number words."""
-    if base_like_num(text) or _ORDINAL_DIGITS.fullmatch(text):
-        return True
-    lower = text.lower()
-    return lower in _NUMBER_WORDS or bool(_ORDINAL_WORD.fullmatch(lower))
+    return _like_num(text)
 
 
 LEX_ATTRS: dict[int, Callable[[str], Any]] = {LIKE_NUM: like_num}

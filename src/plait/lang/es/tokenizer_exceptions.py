@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...attrs import NORM, ORTH
+from ..exception_builders import abbreviation_exceptions
 from ..tokenizer_exceptions import BASE_EXCEPTIONS, ExceptionTable, update_exc
 
 # Abbreviation -> the word(s) it stands for (its NORM).
@@ -25,15 +25,6 @@ _ABBREVIATIONS: dict[str, str] = {
     "nov.": "noviembre", "dic.": "diciembre", "c/": "calle", "s/n": "sin número",
 }
 
-
-def _build() -> ExceptionTable:
-    table: ExceptionTable = {}
-    for orth, norm in _ABBREVIATIONS.items():
-        table[orth] = [{ORTH: orth, NORM: norm}]
-        capital = orth[0].upper() + orth[1:]
-        if capital not in _ABBREVIATIONS:
-            table[capital] = [{ORTH: capital, NORM: norm}]
-    return table
-
-
-TOKENIZER_EXCEPTIONS: ExceptionTable = update_exc(BASE_EXCEPTIONS, _build())
+TOKENIZER_EXCEPTIONS: ExceptionTable = update_exc(
+    BASE_EXCEPTIONS, abbreviation_exceptions(_ABBREVIATIONS)
+)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ...attrs import LIKE_NUM, NORM
-from ..lex_attrs import like_num as base_like_num
+from ..number_words import hyphenated, make_like_num
 
 _NUMBER_WORDS_TEXT = """
 zéro un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze
@@ -27,19 +27,18 @@ _ORDINAL_WORDS = set(_ORDINAL_WORDS_TEXT.split())
 # Digits with an ordinal ending: 1er, 1re, 1ère, 2e, 2ème, 2nd, 3ᵉ, XXe.
 _ORDINAL_DIGITS = re.compile(r"(?:\d+|[IVXLCDM]+)(?:er|re|ère|e|ème|è|nd|nde|ᵉ|ᵉʳ)")
 
+# Compound numbers are hyphenated: "dix-sept", "quatre-vingt-onze", "vingt-et-un".
+_like_num = make_like_num(
+    digit_tests=(_ORDINAL_DIGITS.fullmatch,),
+    words=_ORDINAL_WORDS,
+    not_alone=_ARTICLES,
+    word_tests=(hyphenated(_NUMBER_WORDS, joiners={"et"}),),
+)
+
 
 def like_num(text: str) -> bool:
     """True for numbers in digits, ordinals like "2e", and number words ("quatre-vingt-dix")."""
-    if base_like_num(text) or _ORDINAL_DIGITS.fullmatch(text):
-        return True
-    lower = text.lower()
-    if lower in _ORDINAL_WORDS:
-        return True
-    # Compound numbers are hyphenated: "dix-sept", "quatre-vingt-onze", "vingt-et-un".
-    if lower in _ARTICLES:
-        return False
-    parts = [part for part in lower.split("-") if part != "et"]
-    return bool(parts) and all(part in _NUMBER_WORDS for part in parts)
+    return _like_num(text)
 
 
 # Elided words spelled out; "l'" stays as it is (le or la).

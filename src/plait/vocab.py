@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 import msgpack
 import numpy as np
@@ -204,7 +204,7 @@ class Vocab:
         try:
             table = msgpack.unpackb(data, raw=False, strict_map_key=False)
             if not isinstance(table, dict):
-                raise ValueError("expected a map")
+                raise TypeError("expected a map")
             self._lex_tables.clear()
             for orth, rec in table.items():
                 if not isinstance(rec, list) or len(rec) != F_FLAGS + 1:
@@ -236,17 +236,20 @@ class Vocab:
         exclude = serialize.check_exclude(exclude, self._byte_parts())
         return serialize.to_bytes(self._byte_parts(), exclude)
 
-    def from_bytes(self, data: bytes, exclude: Iterable[str] = ()) -> "Vocab":
+    def from_bytes(self, data: bytes, exclude: Iterable[str] = ()) -> Vocab:
         """Load what `to_bytes` wrote (strings are added to the current ones)."""
         exclude = serialize.check_exclude(exclude, self._byte_parts())
-        setters = {
+        serialize.from_bytes(data, self._byte_setters(), exclude)
+        return self
+
+    def _byte_setters(self) -> dict[str, Callable[[bytes], object]]:
+        """How each part written by `_byte_parts` is read back."""
+        return {
             "meta": self._set_meta,
             "strings": lambda b: self.strings.add_many(StringStore().from_bytes(b)),
             "lexemes": self._lexemes_from_bytes,
             "vectors": self.vectors.from_bytes,
         }
-        serialize.from_bytes(data, setters, exclude)
-        return self
 
     def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:
         """Write a directory with one file per part (strings.msgpack, lexemes, vectors...)."""
@@ -255,16 +258,12 @@ class Vocab:
         writers = {name: (lambda p, get=get: serialize.write_bytes(p, get())) for name, get in parts.items()}
         serialize.to_disk(path, writers, exclude)
 
-    def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> "Vocab":
+    def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> Vocab:
         """Load a directory written by `to_disk`."""
         exclude = serialize.check_exclude(exclude, self._byte_parts())
-        setters = {
-            "meta": self._set_meta,
-            "strings": lambda b: self.strings.add_many(StringStore().from_bytes(b)),
-            "lexemes": self._lexemes_from_bytes,
-            "vectors": self.vectors.from_bytes,
+        readers = {
+            name: (lambda p, s=s: s(p.read_bytes())) for name, s in self._byte_setters().items()
         }
-        readers = {name: (lambda p, s=s: s(p.read_bytes())) for name, s in setters.items()}
         serialize.from_disk(path, readers, exclude)
         return self
 

@@ -154,3 +154,42 @@ def test_large_term_list(vocab, make_doc, keyed):
         ("PAIR", 4, 6),
         ("TRIPLE", 4, 7),
     ]
+
+
+def test_phrases_added_later_match_words_seen_before(vocab, make_doc, keyed):
+    # The LOWER memo maps each word to its code; a value coded later must not stay unmatched.
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    matcher.add("A", [make_doc("red wine")])
+    doc = make_doc("White wine and red wine")
+    assert keyed(matcher(doc)) == [("A", 3, 5)]
+    matcher.add("B", [make_doc("white")])
+    assert keyed(matcher(doc)) == [("B", 0, 1), ("A", 3, 5)]
+
+
+def test_lexeme_edits_are_followed_by_the_memo(vocab, make_doc, keyed):
+    matcher = PhraseMatcher(vocab, attr="NORM")
+    matcher.add("N", [make_doc("colour")])
+    doc = make_doc("color colour")
+    assert keyed(matcher(doc)) == [("N", 1, 2)]
+    vocab["color"].norm_ = "colour"
+    assert keyed(matcher(doc)) == [("N", 0, 1), ("N", 1, 2)]
+
+
+def test_duplicate_phrases_then_remove_leave_an_empty_trie(vocab, make_doc, keyed):
+    matcher = PhraseMatcher(vocab)
+    matcher.add("A", [make_doc("a b"), make_doc("a b"), make_doc("a")])
+    matcher.add("A", [make_doc("a b")])
+    assert keyed(matcher(make_doc("a b"))) == [("A", 0, 1), ("A", 0, 2)]
+    matcher.remove("A")
+    assert matcher._root == {} and matcher(make_doc("a b")) == []
+    matcher.add("C", [make_doc("b")])  # codes survive removal; matching still works
+    assert keyed(matcher(make_doc("a b"))) == [("C", 1, 2)]
+
+
+def test_values_outside_every_phrase_end_a_walk(vocab, make_doc, keyed):
+    matcher = PhraseMatcher(vocab)
+    matcher.add("P", [make_doc("a b c"), make_doc("b")])
+    # "x" has no code: the walk from "a" stops there, and so does the doc's last token
+    doc = make_doc("a b x a b c a b")
+    assert keyed(matcher(doc)) == [("P", 1, 2), ("P", 3, 6), ("P", 4, 5), ("P", 7, 8)]
+    assert keyed(matcher(doc[3:5])) == [("P", 4, 5)]

@@ -301,3 +301,28 @@ def test_cats_user_data_tensor_defaults(vocab):
 def test_count_by(vocab):
     doc = Doc(vocab, words=["a", "b", "a"])
     assert doc.count_by("ORTH") == {vocab.strings["a"]: 2, vocab.strings["b"]: 1}
+
+
+def test_token_text_and_orth_follow_retokenizing(vocab):
+    doc = Doc(vocab, words=["New", "York", "is", "big"])
+    assert [t.text for t in doc] == ["New", "York", "is", "big"]  # fills the text cache
+    with doc.retokenize() as retokenizer:
+        retokenizer.merge(doc[0:2])
+    assert [t.text for t in doc] == ["New York", "is", "big"]
+    assert doc[0].orth == vocab.strings["New York"]
+    assert doc.text == "New York is big "
+
+
+def test_iterating_a_doc_yields_each_token_in_order(vocab):
+    doc = Doc(vocab, words=["a", "b", "c"])
+    tokens = list(doc)
+    assert [t.i for t in tokens] == [0, 1, 2]
+    assert all(t.doc is doc for t in tokens)
+    assert list(iter(Doc(vocab, words=[]))) == []
+
+
+def test_token_text_of_a_loaded_doc(vocab):
+    doc = Doc(vocab, words=["one", "two"], spaces=[True, False])
+    assert [t.text for t in doc] == ["one", "two"]
+    doc.from_bytes(Doc(vocab, words=["three"]).to_bytes())
+    assert [t.text for t in doc] == ["three"] and doc[0].orth == vocab.strings["three"]

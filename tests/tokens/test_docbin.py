@@ -226,3 +226,39 @@ def test_docbin_round_trip_property(docs_spec):
     assert [(d.text, [t.tag_ for t in d], [t.is_sent_start for t in d]) for d in out] == [
         (d.text, [t.tag_ for t in d], [t.is_sent_start for t in d]) for d in docs
     ]
+
+
+def test_docbin_fills_a_column_only_some_docs_have(vocab):
+    tagged = Doc(vocab, words=["a", "b"], spaces=[True, False], tags=["X", "Y"])
+    plain = Doc(vocab, words=["c"], spaces=[False])
+    unknown = Doc(vocab, words=["d", "e"])  # spaces not given: unknown whitespace
+    back = list(DocBin().from_bytes(DocBin(docs=[plain, tagged, unknown]).to_bytes())
+                .get_docs(Vocab()))
+    assert [[t.tag_ for t in d] for d in back] == [[""], ["X", "Y"], ["", ""]]
+    assert [d.has_annotation("TAG") for d in back] == [False, True, False]
+    assert [d.has_unknown_spaces for d in back] == [False, False, True]
+
+
+def test_docbin_stores_columns_held_in_other_dtypes_or_as_views(vocab):
+    docs = [make_doc(vocab), make_doc(vocab)]
+    docs[0]._cols["head"] = docs[0]._cols["head"].astype(np.int32)
+    wide = np.zeros((len(docs[1]), 2), dtype=np.uint64)
+    wide[:, 0] = docs[1]._cols["tag"]
+    docs[1]._cols["tag"] = wide[:, 0]  # a non-contiguous view
+    out = list(DocBin().from_bytes(DocBin(docs=docs).to_bytes()).get_docs(Vocab()))
+    assert [annotations(d) for d in out] == [annotations(d) for d in docs]
+
+
+def test_docbin_refuses_a_doc_whose_column_has_the_wrong_length(vocab):
+    doc = make_doc(vocab)
+    doc._cols["tag"] = doc._cols["tag"][:3]
+    with pytest.raises(InputError, match="E380"):
+        DocBin(docs=[doc]).to_bytes()
+
+
+def test_docbin_docs_read_back_are_writable(vocab):
+    (out,) = DocBin().from_bytes(DocBin(docs=[make_doc(vocab)]).to_bytes()).get_docs(vocab)
+    out[0].tag_ = "XX"
+    out[1].is_sent_start = True
+    out[2].lemma_ = "was"
+    assert (out[0].tag_, out[1].is_sent_start, out[2].lemma_) == ("XX", True, "was")

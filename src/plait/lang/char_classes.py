@@ -9,57 +9,18 @@ Two kinds of names live here:
 - *alternations* (`HYPHENS`, `CURRENCY`, `UNITS`, `QUOTES`) are pieces like ``"km|kg|g"`` to
   wrap in a non-capturing group: ``f"(?<=[0-9])(?:{UNITS})"``.
 
-The letter and symbol classes are derived from the Unicode database of the running Python
-(letters: categories L*; upper: Lu/Lt; lower: Ll; icons: So), so every script is covered.
+The letter and symbol classes come from the Unicode database (letters: categories L*;
+upper: Lu/Lt; lower: Ll; icons: So), so every script is covered. Scanning the database
+costs 30-60 ms, so the classes are generated once into `unicode_classes.py` by
+`python scripts/gen_char_classes.py` (a test checks that file is up to date).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 
-# Letters and symbols above U+2FFFF are rare enough (tags, private use) to leave out; the
-# scan takes about 30 ms at import.
-_SCAN_LIMIT = 0x30000
-_ALL_CATEGORIES = [
-    "Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No", "Pc", "Pd", "Ps", "Pe",
-    "Pi", "Pf", "Po", "Sm", "Sc", "Sk", "So", "Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Co", "Cn",
-]  # fmt: skip
-
-
-def _class_body(runs: list[tuple[int, int]]) -> str:
-    """Turn (first, last) code point runs into an escaped character-class body."""
-    parts: list[str] = []
-    for lo, hi in runs:
-        if lo == hi:
-            parts.append(re.escape(chr(lo)))
-        elif hi == lo + 1:
-            parts.append(re.escape(chr(lo)) + re.escape(chr(hi)))
-        else:
-            parts.append(f"{re.escape(chr(lo))}-{re.escape(chr(hi))}")
-    return "".join(parts)
-
-
-def _scan() -> tuple[str, str, str, str]:
-    # One letter per code point naming its kind (U upper, l lower, o other letter, S symbol),
-    # then regex runs over that string: all loops run in C, so this stays fast at import.
-    kinds = dict.fromkeys(_ALL_CATEGORIES, ".")
-    kinds.update({"Lu": "U", "Lt": "U", "Ll": "l", "Lm": "o", "Lo": "o", "So": "S"})
-    categories = map(unicodedata.category, map(chr, range(_SCAN_LIMIT)))
-    code = "".join(map(kinds.__getitem__, categories))
-
-    def runs(pattern: str) -> list[tuple[int, int]]:
-        return [(m.start(), m.end() - 1) for m in re.finditer(pattern, code)]
-
-    return (
-        _class_body(runs("[Ulo]+")),
-        _class_body(runs("l+")),
-        _class_body(runs("U+")),
-        _class_body(runs("S+")),
-    )
-
-
-ALPHA, ALPHA_LOWER, ALPHA_UPPER, _SYMBOLS = _scan()
+from .unicode_classes import ALPHA, ALPHA_LOWER, ALPHA_UPPER
+from .unicode_classes import SYMBOLS as _SYMBOLS
 
 
 def split_chars(chars: str) -> list[str]:

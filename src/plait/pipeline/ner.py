@@ -10,7 +10,6 @@ become part of an entity (as in spaCy).
 from __future__ import annotations
 
 import warnings
-import weakref
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -53,12 +52,9 @@ class EntityRecognizer(TransitionComponent):
                  moves: Any = None, update_with_oracle_cut_size: int = 100,
                  incorrect_spans_key: str | None = None,
                  scorer: Callable | None = None) -> None:
-        super().__init__(vocab, model, name, scorer=scorer,
+        super().__init__(vocab, model, name, moves=moves, scorer=scorer,
                          update_with_oracle_cut_size=update_with_oracle_cut_size,
                          incorrect_spans_key=incorrect_spans_key)
-        self._gold_cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-        if moves is not None:
-            self.cfg["labels"] = self._labels_from_arg(moves)
 
     def make_system(self, labels: Sequence[str]) -> BiluoPushDown:
         """The BILUO system over the entity labels."""

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -268,9 +269,18 @@ class Block:
 
 
 def _concat(parts: list[np.ndarray], dtype: Any, total: int) -> np.ndarray:
+    """The arrays end to end, as `dtype` (read-only when taken from the fast path)."""
     if not parts:
         return np.zeros(0, dtype=dtype)
-    out = np.concatenate(parts).astype(dtype, copy=False)
+    dtype = np.dtype(dtype)
+    try:  # joining the raw buffers is ~3x faster than np.concatenate for many small arrays
+        raw = b"".join(parts)
+    except (BufferError, TypeError, ValueError):  # a non-contiguous array
+        raw = b""
+    if len(raw) == total * dtype.itemsize and set(map(attrgetter("dtype"), parts)) == {dtype}:
+        out = np.frombuffer(raw, dtype=dtype)
+    else:  # some doc holds the column in another dtype
+        out = np.concatenate(parts).astype(dtype, copy=False)
     if len(out) != total:
         raise InputError(Errors.E380.format(got=len(out), expected=total))
     return out

@@ -90,6 +90,20 @@ def train(nlp: Language, output_path: str | Path | None = None, *, use_gpu: int 
             scores = nlp.evaluate(dev_examples)
         return weighted_score(scores, weights), scores
 
+    def checkpoint() -> None:
+        """Evaluate, log the step, and save `model-best` when the score is the best yet."""
+        nonlocal best_score, best_step, best_path
+        score, scores = evaluate()
+        elapsed = time.perf_counter() - start
+        log_step({
+            "epoch": epoch, "step": step, "losses": dict(losses), "score": score,
+            "other_scores": scores, "score_keys": list(weights),
+            "wps": words / elapsed if elapsed else 0.0,
+        })
+        if best_score is None or score > best_score:
+            best_score, best_step = score, step
+            best_path = save("model-best")
+
     try:
         for epoch, batch in train_batches(nlp, train_corpus, batcher, max_epochs):
             if before_update is not None:
@@ -100,32 +114,14 @@ def train(nlp: Language, output_path: str | Path | None = None, *, use_gpu: int 
             words += sum(len(eg) for eg in batch)
             step += 1
             if step % eval_frequency == 0:
-                score, scores = evaluate()
-                elapsed = time.perf_counter() - start
-                log_step({
-                    "epoch": epoch, "step": step, "losses": dict(losses), "score": score,
-                    "other_scores": scores, "score_keys": list(weights),
-                    "wps": words / elapsed if elapsed else 0.0,
-                })
+                checkpoint()
                 losses = {}
-                if best_score is None or score > best_score:
-                    best_score, best_step = score, step
-                    best_path = save("model-best")
                 if patience and step - best_step >= patience:
                     break
             if max_steps and step >= max_steps:
                 break
         if step % eval_frequency != 0 or best_score is None:
-            score, scores = evaluate()
-            elapsed = time.perf_counter() - start
-            log_step({
-                "epoch": epoch, "step": step, "losses": dict(losses), "score": score,
-                "other_scores": scores, "score_keys": list(weights),
-                "wps": words / elapsed if elapsed else 0.0,
-            })
-            if best_score is None or score > best_score:
-                best_score, best_step = score, step
-                best_path = save("model-best")
+            checkpoint()
     finally:
         finalize()
     save("model-last")

@@ -14,6 +14,7 @@ A subclass says which system it runs (`make_system`), how a doc becomes states
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -36,13 +37,17 @@ class TransitionComponent(TrainablePipe):
 
     state_type = "parser"
 
-    def __init__(self, vocab: Vocab, model: Model, name: str, *,
+    def __init__(self, vocab: Vocab, model: Model, name: str, *, moves: Any = None,
                  scorer: Callable | None = None, **cfg: Any) -> None:
         if not isinstance(model, ParserModel):
             raise ConfigError(Errors.E603.format(name=name, model=type(model).__name__))
         super().__init__(vocab, model, name, scorer=scorer, **cfg)
         self._system: Any = None
         self._system_labels: tuple[str, ...] | None = None
+        # the gold moves of each reference doc, kept while the doc lives
+        self._gold_cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+        if moves is not None:
+            self.cfg["labels"] = self._labels_from_arg(moves)
 
     # --- hooks for subclasses ------------------------------------------------------------
 

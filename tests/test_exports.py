@@ -1,0 +1,42 @@
+"""The public surface of `plait`, `plait.tokens` and `plait.persist`: complete, and lazy."""
+
+import importlib
+import subprocess
+import sys
+
+import pytest
+
+
+@pytest.mark.parametrize("package", ["plait", "plait.tokens", "plait.persist"])
+def test_every_public_name_is_importable_and_listed(package):
+    module = importlib.import_module(package)
+    for name in module.__all__:
+        assert getattr(module, name) is not None
+        assert name in dir(module)
+        imported = __import__(package, fromlist=[name])  # what `from X import Y` runs
+        assert getattr(imported, name) is getattr(module, name)
+
+
+def test_unknown_name_is_an_attribute_error():
+    import plait
+
+    with pytest.raises(AttributeError, match="module 'plait' has no attribute 'nope'"):
+        plait.nope  # noqa: B018
+
+
+def test_util_is_the_submodule():
+    import plait
+    import plait.util
+
+    assert plait.util is sys.modules["plait.util"]
+    assert plait.util.registry is plait.registry
+
+
+def test_import_and_blank_skip_loading_docbin_and_the_persist_codec():
+    probe = (
+        "import sys, plait; plait.blank('en')('A probe.'); "
+        "print(sorted(m for m in ('plait.loading', 'plait.tokens.docbin', 'plait.persist.api', "
+        "'plait.persist.decode', 'plait.packages') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

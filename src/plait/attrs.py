@@ -7,7 +7,7 @@ lexeme's flag field), then the other attributes.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from .errors import Errors, InputError
 

@@ -8,8 +8,8 @@ msgpack map of part name to bytes) or a directory (one file or folder per part),
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Callable, Iterable, Mapping
 
 import msgpack
 

@@ -8,9 +8,9 @@ hashes saved by one process are valid in any other.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from hashlib import blake2b
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import msgpack
 
@@ -101,7 +101,7 @@ class StringStore:
         """Serialize the strings (in insertion order) as a msgpack list."""
         return msgpack.packb(list(self), use_bin_type=True)
 
-    def from_bytes(self, data: bytes, exclude: Iterable[str] = ()) -> "StringStore":
+    def from_bytes(self, data: bytes, exclude: Iterable[str] = ()) -> StringStore:
         """Load strings from `to_bytes` output, replacing the current ones."""
         try:
             strings = msgpack.unpackb(data, raw=False, strict_map_key=True)
@@ -121,7 +121,7 @@ class StringStore:
 
         atomic_write_bytes(Path(path), self.to_bytes())
 
-    def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> "StringStore":
+    def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> StringStore:
         """Load strings from a file written by `to_disk`."""
         path = Path(path)
         if not path.exists():

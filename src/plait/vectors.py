@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 import msgpack
 import numpy as np
@@ -98,7 +98,7 @@ class Vectors:
             use_bin_type=True,
         )
 
-    def from_bytes(self, data: bytes, exclude: Iterable[str] = ()) -> "Vectors":
+    def from_bytes(self, data: bytes, exclude: Iterable[str] = ()) -> Vectors:
         try:
             msg = msgpack.unpackb(data, raw=False)
             shape = tuple(int(x) for x in msg["shape"])

@@ -278,9 +278,13 @@ def installed_pipeline_status() -> list[dict[str, Any]]:
 
 
 def _pipeline_info(model: str, exclude: Iterable[str]) -> dict[str, Any]:
+    from .loading import builtin_pipeline_path
+
     path = Path(model)
     if not path.exists() and is_package(model):
         path = get_package_path(model)
+    elif not path.exists() and builtin_pipeline_path(model) is not None:
+        path = builtin_pipeline_path(model)  # shipped with plait
     elif not path.exists():
         installed = ", ".join(get_installed_pipelines()) or "none"
         raise NotFound(Errors.E659.format(name=model, installed=installed))

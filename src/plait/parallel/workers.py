@@ -204,18 +204,23 @@ def _stream(
     pool: WorkerPool, nlp: Language, first: list[Any], batches: Iterator[list[Any]],
     n_process: int,
 ) -> Iterator[Doc]:
+    # Messages sent but not yet yielded (in flight, or done but waiting for an earlier one)
+    # never exceed the window, so a slow message cannot let the others run ahead unbounded.
+    window = n_process * IN_FLIGHT_PER_WORKER
     pool.submit(0, first)
     sent, received = 1, 0
-    for batch in islice(batches, n_process * IN_FLIGHT_PER_WORKER - 1):
-        pool.submit(sent, batch)
-        sent += 1
     done: dict[int, bytes] = {}
-    while received < sent:
-        index, payload = pool.receive()
-        done[index] = payload
-        for batch in islice(batches, 1):
+    while True:
+        while sent - received < window:
+            batch = next(batches, None)
+            if batch is None:
+                break
             pool.submit(sent, batch)
             sent += 1
+        if received == sent:
+            return
+        index, payload = pool.receive()
+        done[index] = payload
         while received in done:
             yield from decode_docs(nlp.vocab, done.pop(received))
             received += 1

@@ -63,7 +63,9 @@ def measure(name: str, docbin_cls: type, docs: list, vocab: object, repeat: int)
     de, out = best(lambda: list(docbin_cls().from_bytes(data).get_docs(vocab)), repeat)
     assert [d.text for d in out[:50]] == [d.text for d in docs[:50]]
     pser, pdata = best(lambda: pickle.dumps(docs, protocol=5), repeat)
-    pde, _ = best(lambda: pickle.loads(pdata), repeat)
+    pde, back = best(lambda: pickle.loads(pdata), repeat)
+    assert [d.text for d in back[:50]] == [d.text for d in docs[:50]]
+    assert [[t.tag_ for t in d] for d in back[:50]] == [[t.tag_ for t in d] for d in docs[:50]]
     return (name, len(data), ser, de, len(pdata), pser, pde)
 
 

@@ -230,6 +230,47 @@ def extend_lemma_tables(nlp) -> dict[str, int]:
     return added
 
 
+def _strings_in(value, out: set[str]) -> None:
+    if isinstance(value, str):
+        out.add(value)
+        for part in value.split("|"):  # morph labels: "Number=Sing|POS=NOUN"
+            out.update((part, *part.split("=", 1)))
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _strings_in(k, out)
+            _strings_in(v, out)
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            _strings_in(v, out)
+
+
+def prune_strings(nlp) -> tuple[int, int]:
+    """Keep in the string store only what the components name (labels, settings).
+
+    Training leaves every word of the corpora in the store (~115k strings); a loaded
+    pipeline adds the strings it sees as it goes, so shipping them only slows loading.
+    Returns (strings before, after). `assemble` checks that the output is unchanged.
+    """
+    from plait.strings import StringStore
+
+    keep: set[str] = set()
+    for _name, proc in nlp.components:
+        for attr in ("cfg", "labels", "move_names"):
+            _strings_in(getattr(proc, attr, None), keep)
+    keep.discard("")
+    before = len(nlp.vocab.strings)
+    pruned = [s for s in nlp.vocab.strings if s in keep]
+    nlp.vocab.strings.from_bytes(StringStore(pruned).to_bytes())
+    return before, len(nlp.vocab.strings)
+
+
+def annotations(nlp, path: Path) -> list:
+    """Every predicted annotation of `nlp` on a DocBin's texts, for comparing two builds."""
+    texts = [eg.reference.text for eg in _examples(nlp, path)]
+    return [[(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_)
+             for t in doc] for doc in nlp.pipe(texts)]
+
+
 def assemble(runs: Path, force: bool) -> None:
     """Build the pipeline from the runs, score it and ship it when it is better."""
     import plait
@@ -255,10 +296,17 @@ def assemble(runs: Path, force: bool) -> None:
     })
     for part in PARTS:  # the builder's run folders are no part of the shipped config
         nlp.config["paths"].pop(part, None)
+    dev = DEV_SMALL if DEV_SMALL.exists() else write_dev_small()
+    expected = annotations(nlp, dev)
+    before, after = prune_strings(nlp)
+    print(f"strings before/after pruning: {before}/{after}")
     staging = SHIPPED.with_name("en_plait_sm.new")
     if staging.exists():
         shutil.rmtree(staging)
     nlp.to_disk(staging)
+    if annotations(plait.load(staging), dev) != expected:
+        shutil.rmtree(staging)
+        sys.exit("the saved pipeline annotates differently from the assembled one")
     size = sum(p.stat().st_size for p in staging.rglob("*") if p.is_file())
     print(f"built {staging}: {size / 1e6:.1f} MB, silver dev scores {scores}")
     if size > MAX_BYTES:

@@ -189,3 +189,11 @@ def clean_ext():
     for cls, exts in before.items():
         cls._extensions.clear()
         cls._extensions.update(exts)
+
+
+def test_every_doc_column_has_a_pickle_layout():
+    # doc_pickle packs 8-byte columns, then 1-byte ones: a new column width needs a layout
+    from plait.tokens.arrays import COLUMN_DTYPES
+    from plait.tokens.doc_pickle import _NARROW, _WIDE
+
+    assert _WIDE | _NARROW == set(COLUMN_DTYPES)

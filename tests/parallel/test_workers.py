@@ -57,6 +57,13 @@ def par_slow(doc):
     return doc
 
 
+@Language.component("par_slow_on_slow")
+def par_slow_on_slow(doc):
+    if doc.text == "slow":
+        time.sleep(1.0)
+    return doc
+
+
 @Language.component("par_ext_setter")
 def par_ext_setter(doc):
     doc._.par_flag = doc.text.upper()
@@ -153,11 +160,20 @@ def test_disabled_components_stay_disabled_in_workers():
     assert all(tags == ["" for _ in tags] for _t, _w, tags, *_ in got)
 
 
-def test_docs_as_input_are_processed_by_workers():
+def _input_docs(nlp: Language) -> list[Doc]:
+    docs = [nlp.make_doc(t) for t in _texts(6)]
+    for i, doc in enumerate(docs):
+        doc.user_data["source"] = ("input", i)
+    return docs
+
+
+def test_docs_as_input_travel_as_bytes_and_keep_their_data():
+    # regression: docs were pickled with their vocab by the queue's feeder thread while
+    # the parent's vocab grew, which could drop a batch and hang the parent
     nlp = _pipeline("par_tagger")
-    inputs = [nlp.make_doc(t) for t in _texts(6)]
-    got = _summary(nlp.pipe(inputs, batch_size=2, n_process=2))
-    assert got == _summary(nlp.pipe([nlp.make_doc(t) for t in _texts(6)], batch_size=2))
+    got = _summary(nlp.pipe(_input_docs(nlp), batch_size=2, n_process=2))
+    assert got == _summary(nlp.pipe(_input_docs(nlp), batch_size=2))
+    assert [s[4]["source"] for s in got] == [("input", i) for i in range(6)]
 
 
 def test_input_smaller_than_a_batch_is_processed_without_workers(monkeypatch):
@@ -244,6 +260,25 @@ def test_endless_generator_is_read_only_a_bounded_amount_ahead():
     assert [d.text for d in taken] == [f"text {i}" for i in range(1, 31)]
     window = 2 * workers.IN_FLIGHT_PER_WORKER * 3
     assert pulled <= 30 + window + 3
+    docs.close()
+    assert _new_children() == []
+
+
+def test_slow_batch_does_not_let_the_other_worker_run_ahead():
+    pulled = 0
+
+    def endless():
+        nonlocal pulled
+        pulled += 1
+        yield "slow"
+        while True:
+            pulled += 1
+            yield f"text {pulled}"
+
+    nlp = _pipeline("par_slow_on_slow")
+    docs = nlp.pipe(endless(), n_process=2, batch_size=1)
+    assert next(docs).text == "slow"
+    assert pulled <= 2 * workers.IN_FLIGHT_PER_WORKER + 2
     docs.close()
     assert _new_children() == []
 

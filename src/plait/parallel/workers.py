@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import queue
 import signal
 import tempfile
@@ -90,7 +91,7 @@ def _worker_main(
             continue
         if item is None:
             return
-        index, texts = item
+        index, texts = pickle.loads(item)
         try:
             docs = run_batch(nlp, texts, *settings)
             try:
@@ -120,8 +121,16 @@ class WorkerPool:
             proc.start()
 
     def submit(self, index: int, texts: list[Any]) -> None:
-        """Queue one batch."""
-        self.inbox.put((index, texts))
+        """Queue one batch: Docs travel as their bytes (not with a pickle of their vocab).
+
+        The batch is pickled here, not in the queue's feeder thread: a failure is raised to
+        the caller instead of dropping the batch, and the parent's vocab, which grows as
+        docs come back, is never read by two threads at once.
+        """
+        from ..tokens import Doc
+
+        items = [t.to_bytes() if isinstance(t, Doc) else t for t in texts]
+        self.inbox.put(pickle.dumps((index, items), protocol=pickle.HIGHEST_PROTOCOL))
 
     def receive(self) -> tuple[int, bytes]:
         """The next finished batch (any order); raises E750/E751/E752 for a failed worker."""

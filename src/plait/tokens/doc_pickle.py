@@ -80,6 +80,8 @@ def reduce_doc(doc: Doc) -> tuple:
     blob = bytearray().join(parts)
     layout = _READ_LAYOUT.get(names) or _read_layout(names)
     if len(blob) != n * layout[0] or not _LITTLE:
+        # a column held in another width (int32 heads...): the length shows it, and the
+        # API only ever stores columns in their own dtype or one of the same width
         blob = _exact_bytes(doc, names)
     extra = None
     if (doc._user_data or doc._cats or doc._spans or doc.has_unknown_spaces

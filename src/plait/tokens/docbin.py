@@ -28,11 +28,11 @@ from ..errors import (
 )
 from . import docbin_format as fmt
 from .arrays import ATTR_COLUMN
+from .doc import Doc
 from .docbin_block import OPTIONAL, Block, BlockBuilder
 
 if TYPE_CHECKING:
     from ..vocab import Vocab
-    from .doc import Doc
     from .docbin_stream import DocBinFile
 
 #: spaCy's default attributes (every token annotation plait stores)
@@ -98,7 +98,7 @@ class DocBin:
         Raises InputTypeError E358 for a non-Doc, SerializationError E357/E365 for user data
         that cannot be stored (with store_user_data=True), naming its key.
         """
-        if not hasattr(doc, "_orth") or not hasattr(doc, "_cols"):
+        if not isinstance(doc, Doc):
             raise InputTypeError(Errors.E358.format(type=type(doc).__name__))
         self._pending.add(doc)
 

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 INDEX_DTYPES = ("|u1", "<u2", "<u4")
 # Fibonacci hashing: spreads keys that are not well mixed (small symbol IDs) over the slots
 _MIX = np.uint64(0x9E3779B97F4A7C15)
+# map_strings guesses the string table from every _STRIDE-th value of each column
+_STRIDE = 16
 
 
 def index_dtype(n_strings: int) -> np.dtype:
@@ -32,7 +34,15 @@ def index_dtype(n_strings: int) -> np.dtype:
 
 
 def table_positions(keys: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """The position in `keys` (unique uint64) of each of `values` (all must be in `keys`).
+    """The position in `keys` (unique uint64) of each of `values` (all must be in `keys`)."""
+    out = find_positions(keys, values)
+    if len(out) and out.min() < 0:  # a value not in keys: a caller bug, never silent
+        raise ValueError("table_positions: a value is not among the keys")
+    return out
+
+
+def find_positions(keys: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """The position in `keys` (unique uint64) of each of `values`, -1 where it is absent.
 
     Builds an open-addressing table (linear probing, at most 1/4 full) over `keys`, then
     looks every value up at once; each probe round only revisits the values that missed.
@@ -63,8 +73,6 @@ def table_positions(keys: np.ndarray, values: np.ndarray) -> np.ndarray:
         where[miss] = s
         out[miss] = slot_pos[s]
         miss = miss[(slot_keys[s] != values[miss]) & (out[miss] >= 0)]
-    if len(out) and out.min() < 0:  # a value not in keys: a caller bug, never silent
-        raise ValueError("table_positions: a value is not among the keys")
     return out
 
 
@@ -76,8 +84,8 @@ def map_strings(
     Raises LookupFailed E002 for a hash none of `stores` knows.
     """
     names = [name for name in string_columns if name in columns]
-    uniques = [np.unique(columns[name]) for name in names]
-    table = np.unique(np.concatenate([np.zeros(1, dtype=np.uint64), *uniques]))
+    table, positions = _positions(
+        [np.ascontiguousarray(columns[name], dtype=np.uint64) for name in names])
     strings = []
     first = stores[0]._map if stores else {}
     for h in table.tolist():
@@ -92,11 +100,32 @@ def map_strings(
         strings.append(text)
     dtype = index_dtype(len(table))
     out = dict(columns)
-    for name, uniq in zip(names, uniques):
-        col = columns[name]
-        if len(uniq) == 1:  # one value (often 0, unset): no lookup needed
-            value = int(np.searchsorted(table, uniq[0]))
-            out[name] = np.full(len(col), value, dtype=dtype)
-        else:
-            out[name] = table_positions(table, col).astype(dtype)
+    for name, pos in zip(names, positions):
+        out[name] = pos.astype(dtype)
     return strings, out
+
+
+def _positions(cols: list[np.ndarray]) -> tuple[np.ndarray, list[np.ndarray]]:
+    """(sorted unique values of `cols` and 0, each column's positions in them).
+
+    Rather than a full `np.unique` of every column, guesses the table from every
+    `_STRIDE`-th value, looks all values up, then adds the few values the guess missed
+    (rare words, rare labels) and moves the positions found to the final table.
+    """
+    guess = np.unique(np.concatenate([np.zeros(1, dtype=np.uint64),
+                                      *[col[::_STRIDE] for col in cols]]))
+    found = [find_positions(guess, col) for col in cols]
+    missed = [col[pos < 0] for col, pos in zip(cols, found)]
+    if not any(len(m) for m in missed):
+        return guess, found
+    table = np.union1d(guess, np.concatenate(missed))
+    moved = np.searchsorted(table, guess)
+    out = []
+    for col, pos, miss in zip(cols, found, missed):
+        if len(miss):
+            new = moved[pos]
+            new[pos < 0] = np.searchsorted(table, miss)
+            out.append(new)
+        else:
+            out.append(moved[pos])
+    return table, out

@@ -434,9 +434,8 @@ class Errors(metaclass=_CodedMessages):
         "plait's Doc.to_bytes/to_disk; save it again."
     )
     E077 = (
-        "Cannot serialize the Doc: user_data[{key!r}] holds a {type}, which msgpack cannot "
-        "store. Keep only str, int, float, bool, None, bytes and lists/dicts of them in "
-        "user_data, or exclude 'user_data'."
+        "Cannot serialize the Doc's {key}: {type}. Keep only str, int, float, bool, None and "
+        "lists/dicts of them in doc.cats and span attributes, or exclude 'cats'/'spans'."
     )
     E078 = (
         "Invalid morphological analysis {value!r}: write it as 'Feat=Value|Feat2=Value2' "

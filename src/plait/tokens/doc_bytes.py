@@ -147,7 +147,7 @@ def doc_to_bytes(doc: Doc, exclude: Iterable[str]) -> bytes:
     try:
         return serialize.to_bytes(getters, exclude)
     except (TypeError, ValueError, OverflowError) as e:
-        raise SerializationError(Errors.E077.format(key="cats or span attrs", type=str(e))) from e
+        raise SerializationError(Errors.E077.format(key="cats or span groups", type=str(e))) from e
 
 
 # --- reading -----------------------------------------------------------------------------

@@ -19,7 +19,6 @@ from .. import attrs as A
 from ..errors import Errors, InputError, InputTypeError, OutOfRange
 from . import arrays, entities, parse
 from .arrays import COLUMN_DTYPES, UPOS, UPOS_SET
-from .doc_pickle import reduce_doc
 from .morphanalysis import morph_key
 from .similarity import any_vector, cosine, mean_vector
 from .span_group import SpanGroups
@@ -55,10 +54,10 @@ class Doc(HasExtensions):
         "_user_data",
         "_vector",
         "_words",
+        "_user_hooks",
+        "_user_span_hooks",
+        "_user_token_hooks",
         "has_unknown_spaces",
-        "user_hooks",
-        "user_span_hooks",
-        "user_token_hooks",
         "vocab",
     )  # fmt: skip
 
@@ -181,10 +180,45 @@ class Doc(HasExtensions):
         self._spans = None
         self._vector = None
         self._words = None
-        self.user_hooks = {}
-        self.user_token_hooks = {}
-        self.user_span_hooks = {}
+        # Hook dicts are made on first access: most docs never have hooks, and three empty
+        # dicts per doc cost garbage-collector time when millions of docs are created.
+        self._user_hooks = None
+        self._user_token_hooks = None
+        self._user_span_hooks = None
         self.has_unknown_spaces = False
+
+    @property
+    def user_hooks(self) -> dict:
+        """Doc-level hooks overriding `vector`, `has_vector`, `vector_norm`, `similarity`, `sents`."""
+        if self._user_hooks is None:
+            self._user_hooks = {}
+        return self._user_hooks
+
+    @user_hooks.setter
+    def user_hooks(self, value: dict) -> None:
+        self._user_hooks = value
+
+    @property
+    def user_token_hooks(self) -> dict:
+        """Hooks overriding `Token.vector`, `has_vector`, `vector_norm`, `similarity`."""
+        if self._user_token_hooks is None:
+            self._user_token_hooks = {}
+        return self._user_token_hooks
+
+    @user_token_hooks.setter
+    def user_token_hooks(self, value: dict) -> None:
+        self._user_token_hooks = value
+
+    @property
+    def user_span_hooks(self) -> dict:
+        """Hooks overriding `Span.vector`, `has_vector`, `vector_norm`, `similarity`, `root`."""
+        if self._user_span_hooks is None:
+            self._user_span_hooks = {}
+        return self._user_span_hooks
+
+    @user_span_hooks.setter
+    def user_span_hooks(self, value: dict) -> None:
+        self._user_span_hooks = value
 
     @classmethod
     def _from_orths(
@@ -651,6 +685,8 @@ class Doc(HasExtensions):
         return self.from_bytes(path.read_bytes(), exclude=exclude)
 
     def __reduce__(self) -> tuple[Callable, tuple]:
+        from .doc_pickle import reduce_doc
+
         return reduce_doc(self)  # a column-wise state, see doc_pickle.py
 
 

@@ -7,6 +7,9 @@ Steps (each a sub-command; `all` runs them in order):
             parser and ner (silver only: spaCy's ClearNLP dependencies and OntoNotes
             entities, on the silver train split plus the EWT dev sentences annotated by
             spaCy on their gold tokens, counted 3x; never UD or UNER labels).
+  finetune  a second ner stage (configs/en_plait_sm_ner_finetune.cfg): from the first
+            stage's best, on silver train + 90% of the spaCy-annotated EWT dev sentences
+            counted 12x, lower learning rate; chosen on the silver dev sample + the other 10%.
   assemble  build configs/en_plait_sm.cfg (sourcing each run's model-best, plus the rule
             lemmatizer), write meta.json (sources, licences, scores on the silver dev split),
             and replace src/plait/pipelines/en_plait_sm/ when the new build scores better on
@@ -128,6 +131,45 @@ def link_corpus(folder: Path, links: dict[str, Path]) -> Path:
     for name, target in links.items():
         (folder / name).symlink_to(target.resolve())
     return folder
+
+
+EWT_COPIES_FINETUNE = 12  # ~270k of ~1.5M words: web text weighs ~20% in the second stage
+
+
+def split_ewt_dev_silver() -> tuple[Path, Path]:
+    """Every 10th EWT dev sentence (spaCy-annotated) for choosing the ner; the rest to train."""
+    import plait
+    from plait.tokens import DocBin
+
+    docs = list(DocBin().from_disk(EWT_DEV_SILVER).get_docs(plait.blank("en").vocab))
+    train, dev = RUNS / "ewt-dev-silver-train.plait", RUNS / "ewt-dev-silver-dev.plait"
+    DocBin(docs=[d for i, d in enumerate(docs) if i % 10]).to_disk(train)
+    DocBin(docs=docs[::10]).to_disk(dev)
+    return train, dev
+
+
+def run_finetune_ner(max_steps: int | None) -> None:
+    """Second ner stage: from the first stage's best, with the web text weighing more."""
+    ewt_train, ewt_dev = split_ewt_dev_silver()
+    base = RUNS / "ner_base"
+    if base.exists():
+        shutil.rmtree(base)
+    shutil.copytree(RUNS / "ner" / "model-best", base)
+    train = link_corpus(RUNS / "ner_ft_train", {
+        "silver-train.plait": CORPUS / "silver" / "train.plait",
+        **{f"ewt-{i}.plait": ewt_train for i in range(EWT_COPIES_FINETUNE)}})
+    dev = link_corpus(RUNS / "ner_ft_dev", {"silver-dev.plait": DEV_SMALL, "ewt.plait": ewt_dev})
+    cmd = [sys.executable, "-m", "plait", "train",
+           str(ROOT / "configs" / "en_plait_sm_ner_finetune.cfg"), "--output",
+           str(RUNS / "ner_ft"), "--paths.ner_base", str(base), "--paths.train", str(train),
+           "--paths.dev", str(dev)]
+    if max_steps:
+        cmd += ["--training.max_steps", str(max_steps)]
+    env = dict(os.environ, OPENBLAS_NUM_THREADS="1")
+    with open(RUNS / "ner_ft.log", "w") as log:
+        code = subprocess.call(cmd, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
+    if code != 0:
+        sys.exit(f"the second ner stage failed (exit {code}); see {RUNS / 'ner_ft.log'}")
 
 
 def run_train(max_steps: int | None) -> None:
@@ -278,6 +320,8 @@ def assemble(runs: Path, force: bool) -> None:
     from plait.util import load_model_from_config
 
     overrides = {f"paths.{p}": str(runs / p / "model-best") for p in PARTS}
+    if (runs / "ner_ft" / "model-best").is_dir():  # the second ner stage, when it ran
+        overrides["paths.ner"] = str(runs / "ner_ft" / "model-best")
     config = load_config(ROOT / "configs" / "en_plait_sm.cfg", overrides=overrides)
     nlp = load_model_from_config(config, auto_fill=True)
     nlp.get_pipe("lemmatizer").initialize(nlp=nlp)
@@ -353,7 +397,7 @@ def write_test_data(n_sents: int = 200) -> None:
 def main() -> None:
     """Parse the command line and run the steps."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("step", choices=("train", "assemble", "testdata", "all"))
+    parser.add_argument("step", choices=("train", "finetune", "assemble", "testdata", "all"))
     parser.add_argument("--max-steps", type=int, default=None,
                         help="override [training] max_steps of the three runs")
     parser.add_argument("--runs", type=Path, default=RUNS, help="folder of the training runs")
@@ -362,6 +406,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.step in ("train", "all"):
         run_train(args.max_steps)
+    if args.step in ("finetune", "all"):
+        run_finetune_ner(None)
     if args.step in ("assemble", "all"):
         assemble(args.runs, args.force)
     if args.step in ("testdata", "all"):

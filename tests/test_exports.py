@@ -40,3 +40,16 @@ def test_import_and_blank_skip_loading_docbin_and_the_persist_codec():
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_import_and_blank_skip_the_saving_and_config_building_modules():
+    deferred = (
+        "plait.persist", "plait.serialize", "plait.language_io", "plait.language_build",
+        "plait.config", "plait.tokens.doc_pickle", "plait.tokens.user_data",
+    )
+    probe = (
+        "import sys, plait; plait.blank('en')('A probe.'); "
+        f"print(sorted(m for m in {deferred!r} if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -334,6 +334,19 @@ class Errors(metaclass=_CodedMessages):
     )
     E007 = "Unknown part(s) {names} in exclude=. This object has the parts: {parts}."
     E008 = "Path {path} does not exist. Check the path, or save the object there first."
+    E009 = (
+        "A tok2vec model has include_static_vectors=True, but the vocab has no vectors "
+        "(table shape {shape}). Add vectors first (`plait init vectors LANG FILE DIR`, then "
+        "[initialize] vectors = \"DIR\"), or set include_static_vectors = false."
+    )
+    E010 = (
+        "Cannot read the vectors table {path}: {reason}. The file is not a vectors table "
+        "written by plait's Vectors.to_disk (or it is damaged); save it again."
+    )
+    E011 = (
+        "The vocab's vectors have width {got}, but this tok2vec was trained with vectors of "
+        "width {expected}. Use the vectors the pipeline was trained with."
+    )
 
     # --- Doc, Token, Span, extensions, retokenizer (E050-E099) ---
     E050 = (

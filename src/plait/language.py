@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import language_build, language_io, language_training
+from . import language_training
 from .errors import (
     Errors,
     InputError,
@@ -319,6 +319,8 @@ class Language(FactoryRegistration, PipelineManagement):
 
         Resolves `[nlp]` and `[components]` only. See `plait.language_build.from_config`.
         """
+        from . import language_build
+
         return language_build.from_config(
             cls, config or {}, vocab=vocab, disable=disable, enable=enable, exclude=exclude,
             meta=meta or {}, auto_fill=auto_fill, validate=validate,
@@ -326,22 +328,32 @@ class Language(FactoryRegistration, PipelineManagement):
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
         """Serialize config, meta, vocab, tokenizer and components (`exclude`: part names)."""
+        from . import language_io
+
         return language_io.to_bytes(self, exclude)
 
     def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> Language:
         """Load what `to_bytes` wrote into this pipeline (built from the same config)."""
+        from . import language_io
+
         return language_io.from_bytes(self, bytes_data, exclude)
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         """Save the pipeline to a directory (config.cfg, meta.json, vocab/, one entry per part)."""
+        from . import language_io
+
         language_io.to_disk(self, path, exclude)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = (),
                   overrides: dict[str, Any] | None = None) -> Language:
         """Load a directory written by `to_disk` into this pipeline."""
+        from . import language_io
+
         return language_io.from_disk(self, path, exclude)
 
     def __reduce__(self):
+        from . import language_io
+
         return (language_io.pipeline_from_bytes, language_io.reduce_args(self))
 
 

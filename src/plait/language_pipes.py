@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from . import language_build
 from .errors import Errors, InputTypeError, LookupFailed, PipelineError
 from .language_meta import FactoryMeta
 from .pipe_analysis import DEFAULT_KEYS, analyze_pipes
@@ -105,6 +104,8 @@ class PipelineManagement:
         validate: bool = True,
     ) -> PipeCallable:
         """Create a component from a registered factory, without adding it to the pipeline."""
+        from . import language_build
+
         name = factory_name if name is None else name
         return language_build.create_pipe(
             self, factory_name, name, config or {}, raw_config, validate
@@ -133,6 +134,8 @@ class PipelineManagement:
             raise PipelineError(Errors.E170.format(name=name, opts=self.component_names))
         index = self._get_pipe_index(before, after, first, last)
         if source is not None:
+            from . import language_build
+
             proc, _factory = language_build.pipe_from_source(self, factory_name, source, name)
         else:
             proc = self.create_pipe(

@@ -28,12 +28,19 @@ if TYPE_CHECKING:
 _NAMESPACE = "plait"
 # group name -> entry points, read once per group; `registry.refresh_entry_points()` clears it
 _ENTRY_POINTS: dict[str, list[importlib.metadata.EntryPoint]] = {}
+# catalogue reads every installed entry point when it is imported (as spaCy's registries do):
+# groups are taken from that read, which saves a scan of all installed packages per group,
+# until `registry.refresh_entry_points()` asks for a new read.
+_FROM_CATALOGUE_READ = True
 
 
 def _entry_points(group: str) -> list[importlib.metadata.EntryPoint]:
     found = _ENTRY_POINTS.get(group)
     if found is None:
-        found = list(importlib.metadata.entry_points(group=group))
+        if _FROM_CATALOGUE_READ:
+            found = list(catalogue.AVAILABLE_ENTRY_POINTS.select(group=group))
+        else:
+            found = list(importlib.metadata.entry_points(group=group))
         _ENTRY_POINTS[group] = found
     return found
 
@@ -163,6 +170,8 @@ class registry:
     @classmethod
     def refresh_entry_points(cls) -> None:
         """Read the installed packages' entry points again (after installing a package)."""
+        global _FROM_CATALOGUE_READ
+        _FROM_CATALOGUE_READ = False
         _ENTRY_POINTS.clear()
         importlib.invalidate_caches()
 

@@ -9,12 +9,16 @@ hashes saved by one process are valid in any other.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from hashlib import blake2b
 from pathlib import Path
 
 import msgpack
 
 from .errors import Errors, FormatError, InputTypeError, LookupFailed
+
+try:  # where hashlib takes blake2b from; importing hashlib also loads OpenSSL (~3 ms)
+    from _blake2 import blake2b
+except ImportError:  # a Python without the built-in module
+    from hashlib import blake2b
 
 
 def get_string_id(text: str) -> int:

@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Any
 
 import msgpack
 
-from . import serialize
 from .attrs import NORM, ORTH
 from .errors import Errors, FormatError, InputTypeError, SerializationError
 from .lang.punctuation import (
@@ -36,7 +35,6 @@ from .lang.punctuation import (
     compile_suffix_regex,
 )
 from .lang.tokenizer_exceptions import validate_exception
-from .persist.atomic import atomic_write_bytes
 from .registry import registry
 from .tokens import Doc
 from .vocab import Vocab
@@ -86,7 +84,8 @@ class Tokenizer:
         self._rules: dict[str, list[dict]] = {}
         self._specials: dict[str, list[_Piece]] = {}
         self._cache: dict[str, _Entry] = {}
-        self._merges: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._rule_pieces: dict[str, tuple[str, ...]] = {}
+        self._longest_rule = 0
         self._takes_norms = "norms" in inspect.signature(Doc._from_orths).parameters
         if rules:
             self.rules = rules
@@ -176,31 +175,23 @@ class Tokenizer:
         self._reload()
 
     def _reload(self) -> None:
-        """Rebuild the special-case tables and empty the cache (rules or settings changed)."""
+        """Rebuild the special-case tables and empty the caches (rules or settings changed)."""
         self._cache = {}
+        self._rule_pieces = {}
         self._specials = {}
         for string, tokens in self._rules.items():
             self._specials[string] = [
                 (f"SPECIAL-{i + 1}", t[ORTH], t.get(NORM)) for i, t in enumerate(tokens)
             ]
-        merges: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        for string in self._rules:
-            if self._faster_heuristics and " " not in string and not self._splits(string):
-                continue
-            pieces = tuple(p[1] for p in self._split_chunk(string, with_specials=False))
-            if len(pieces) > 1 or not self._faster_heuristics:
-                merges.setdefault(pieces[0], []).append((pieces, string))
-        for options in merges.values():
-            options.sort(key=lambda item: -len(item[0]))
-        self._merges = merges
+        self._longest_rule = max(map(len, self._rules), default=0)
 
-    def _splits(self, string: str) -> bool:
-        """True when any affix rule finds something in `string`."""
-        return bool(
-            (self._prefix_search and self._prefix_search(string))
-            or (self._suffix_search and self._suffix_search(string))
-            or (self._infix_finditer and any(True for _ in self._infix_finditer(string)))
-        )
+    def _pieces_of_rule(self, string: str) -> tuple[str, ...]:
+        """The texts the affix rules alone (no special cases) split `string` into, memoised."""
+        found = self._rule_pieces.get(string)
+        if found is None:
+            found = tuple(p[1] for p in self._split_chunk(string, with_specials=False))
+            self._rule_pieces[string] = found
+        return found
 
     # --- tokenizing ----------------------------------------------------------------------
 
@@ -298,7 +289,7 @@ class Tokenizer:
 
     def _tokenize_chunk(self, chunk: str) -> list[_Piece]:
         pieces = self._split_chunk(chunk, with_specials=True)
-        if self._merges and len(pieces) > 1:
+        if self._rules and len(pieces) > 1:
             pieces = self._merge_specials(pieces)
         return pieces
 
@@ -387,23 +378,35 @@ class Tokenizer:
             pieces.append(("TOKEN", string[offset:], None))
 
     def _merge_specials(self, pieces: list[_Piece]) -> list[_Piece]:
-        """Merge runs of pieces that spell a special case back into its tokens."""
-        merges = self._merges
+        """Merge runs of pieces that spell a special case back into its tokens.
+
+        A run merges when its texts join into a special case that the affix rules alone
+        split into exactly those texts (with `faster_heuristics`, runs of two or more pieces
+        only); the longest such run starting at a piece wins. Special cases are split on
+        demand, so building a tokenizer does not pay for analysing all of them.
+        """
+        rules = self._rules
+        texts = [p[1] for p in pieces]
+        min_run = 2 if self._faster_heuristics else 1
         out: list[_Piece] = []
         i = 0
         n = len(pieces)
         while i < n:
-            options = merges.get(pieces[i][1])
-            if options is not None:
-                for seq, string in options:
-                    k = len(seq)
-                    if i + k <= n and all(pieces[i + j][1] == seq[j] for j in range(k)):
-                        out.extend(self._specials[string])
-                        i += k
-                        break
-                else:
-                    out.append(pieces[i])
-                    i += 1
+            ends = []  # ends of the runs long enough, and short enough to spell a special case
+            length = 0
+            for end in range(i + 1, n + 1):
+                length += len(texts[end - 1])
+                if length > self._longest_rule:
+                    break
+                if end - i >= min_run:
+                    ends.append(end)
+            for end in reversed(ends):
+                run = tuple(texts[i:end])
+                string = "".join(run)
+                if string in rules and self._pieces_of_rule(string) == run:
+                    out.extend(self._specials[string])
+                    i = end
+                    break
             else:
                 out.append(pieces[i])
                 i += 1
@@ -452,11 +455,15 @@ class Tokenizer:
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
         """Serialize the rules and settings (regex patterns as strings; never pickle)."""
+        from . import serialize
+
         exclude = serialize.check_exclude(exclude, self._parts(), extra=("vocab",))
         return serialize.to_bytes(self._parts(), exclude)
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> Tokenizer:
         """Load rules and settings written by `to_bytes`; raises `FormatError` (E109/E110)."""
+        from . import serialize
+
         parts = self._parts()
         exclude = serialize.check_exclude(exclude, parts, extra=("vocab",))
         loaded: dict[str, Any] = {}
@@ -490,6 +497,8 @@ class Tokenizer:
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         """Write `to_bytes` output to the file `path`, atomically."""
+        from .persist.atomic import atomic_write_bytes
+
         atomic_write_bytes(Path(path), self.to_bytes(exclude=exclude))
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Tokenizer:

@@ -8,7 +8,7 @@ from pathlib import Path
 import msgpack
 import numpy as np
 
-from . import attrs, serialize
+from . import attrs
 from .errors import Errors, FormatError, InputTypeError, LookupFailed
 from .lang.lex_attrs import LEX_ATTR_GETTERS
 from .lexeme import F_FLAGS, F_LENGTH, FIELD_OF_ATTR, Lexeme
@@ -233,11 +233,15 @@ class Vocab:
 
     def to_bytes(self, exclude: Iterable[str] = ()) -> bytes:
         """Serialize strings, edited lexemes and vectors. `exclude`: part names to skip."""
+        from . import serialize
+
         exclude = serialize.check_exclude(exclude, self._byte_parts())
         return serialize.to_bytes(self._byte_parts(), exclude)
 
     def from_bytes(self, data: bytes, exclude: Iterable[str] = ()) -> Vocab:
         """Load what `to_bytes` wrote (strings are added to the current ones)."""
+        from . import serialize
+
         exclude = serialize.check_exclude(exclude, self._byte_parts())
         serialize.from_bytes(data, self._byte_setters(), exclude)
         return self
@@ -253,17 +257,25 @@ class Vocab:
 
     def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:
         """Write a directory with one file per part (strings.msgpack, lexemes, vectors...)."""
+        from . import serialize
+
         parts = self._byte_parts()
         exclude = serialize.check_exclude(exclude, parts)
         writers = {name: (lambda p, get=get: serialize.write_bytes(p, get())) for name, get in parts.items()}
+        # the table is a directory with a mappable file, not msgpack bytes
+        writers["vectors"] = lambda p: self.vectors.to_disk(p)
         serialize.to_disk(path, writers, exclude)
 
-    def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> Vocab:
-        """Load a directory written by `to_disk`."""
+    def from_disk(self, path: str | Path, exclude: Iterable[str] = (), *,
+                  mmap: bool = True) -> Vocab:
+        """Load a directory written by `to_disk` (with `mmap`, vectors are memory-mapped)."""
+        from . import serialize
+
         exclude = serialize.check_exclude(exclude, self._byte_parts())
         readers = {
             name: (lambda p, s=s: s(p.read_bytes())) for name, s in self._byte_setters().items()
         }
+        readers["vectors"] = lambda p: self.vectors.from_disk(p, mmap=mmap)
         serialize.from_disk(path, readers, exclude)
         return self
 

@@ -22,9 +22,12 @@ ExceptionTable = dict[str, list[TokenSpec]]
 # A URL or an e-mail address, matched against a whole token after its surrounding
 # punctuation is split off: optional scheme, optional user[:password]@, a host (dotted
 # IPv4, "localhost" or labels ending in a lower-case top-level domain), optional port and
-# path. Labels accept ASCII letters and digits, and any non-ASCII character of the BMP so
-# that internationalised domain names work.
-_LABEL_CHAR = "A-Za-z0-9\u00a1-\uffff"
+# path. Labels accept ASCII letters and digits, and any non-ASCII character of the BMP from
+# U+00A1 so that internationalised domain names work. Both classes are spelled as the
+# complement of the other code points: the same sets, but `re` compiles these few small
+# ranges in well under a millisecond, where the range U+00A1-U+FFFF costs ~3 ms per use.
+_LABEL_CHAR = r"[^\x00-/:-@\[-`{-\xa0\U00010000-\U0010ffff]"
+_LABEL_CHAR_OR_DASH = r"[^\x00-,./:-@\[-^`{-\xa0\U00010000-\U0010ffff]"  # also "-" and "_"
 URL_PATTERN = (
     r"^"
     r"(?:[\w+.-]{2,}://)?"
@@ -33,7 +36,7 @@ URL_PATTERN = (
     r"(?:[1-9]\d?|1\d\d|2[01]\d|22[0-3])(?:\.(?:1?\d{1,2}|2[0-4]\d|25[0-5])){2}"
     r"\.(?:[1-9]\d?|1\d\d|2[0-4]\d|25[0-4])"
     r"|"
-    rf"(?:(?:[{_LABEL_CHAR}][{_LABEL_CHAR}_-]{{0,62}})?[{_LABEL_CHAR}]\.)+"
+    rf"(?:(?:{_LABEL_CHAR}{_LABEL_CHAR_OR_DASH}{{0,62}})?{_LABEL_CHAR}\.)+"
     rf"(?:[{ALPHA_LOWER}]{{2,63}})"
     r"|localhost"
     r")"

@@ -291,3 +291,97 @@ class MeanPool(Model):
             ]
 
         return out, backprop
+
+
+class StaticVectors(Model):
+    """Docs -> Ragged (n_tokens, nO): each token's vector from `doc.vocab.vectors`, projected.
+
+    The table is looked up by ORTH (zeros for words without a vector) and multiplied by a
+    trainable (nV, nO) matrix `W`; the vectors themselves are not trained. `nV` (the table's
+    width) is read from the vocab at `initialize` (E009 when the vocab has no vectors).
+    """
+
+    name = "static_vectors"
+
+    def __init__(self, nO: int, *, dropout: float = 0.0) -> None:
+        super().__init__(dims={"nO": nO, "nV": None})
+        self.attrs["dropout"] = dropout
+
+    def _param_names(self) -> tuple[str, ...]:
+        return ("W",)
+
+    def _allocated(self) -> bool:
+        return "W" in self.params
+
+    def initialize(self, X: Any = None, Y: Any = None) -> Model:
+        if "W" in self.params or not X:
+            return self
+        vectors = X[0].vocab.vectors
+        if not vectors.width or not len(vectors):
+            from ..errors import ConfigError, Errors
+
+            raise ConfigError(Errors.E009.format(shape=vectors.shape))
+        self.dims["nV"] = vectors.width
+        self.add_param("W", glorot(vectors.width, self.dims["nO"]))
+        return self
+
+    def lookup(self, docs: Any) -> np.ndarray:
+        """The (n_tokens, nV) static vectors of a batch (zeros for words without one)."""
+        n_v = self.dims["nV"]
+        n = sum(len(doc) for doc in docs)
+        if not n:
+            return np.zeros((0, n_v), dtype=np.float32)
+        vectors = docs[0].vocab.vectors
+        if vectors.width != n_v:
+            from ..errors import Errors, PipelineError
+
+            raise PipelineError(Errors.E011.format(got=vectors.width, expected=n_v))
+        key2row = vectors.key2row
+        orths = np.concatenate([doc._orth for doc in docs]).tolist()
+        rows = np.fromiter((key2row.get(k, -1) for k in orths), dtype=np.int64, count=n)
+        found = rows >= 0
+        out = np.zeros((n, n_v), dtype=np.float32)
+        out[found] = vectors.data[rows[found]]
+        return out
+
+    def forward(self, docs: Any, is_train: bool) -> tuple[Ragged, Backprop]:
+        if "W" not in self.params:
+            self.initialize(docs)
+        V = self.lookup(docs)
+        W = self.params["W"]
+        Y = V @ W
+        mask = dropout_mask(Y.shape, self.attrs["dropout"]) if is_train else None
+        if mask is not None:
+            Y *= mask
+        lengths = np.asarray([len(doc) for doc in docs], dtype=np.int64)
+
+        def backprop(dY: Ragged) -> list:
+            d = dY.data if mask is None else dY.data * mask
+            self.grads["W"] += V.T @ d
+            return []
+
+        return Ragged(Y, lengths), backprop
+
+
+class ConcatRagged(Model):
+    """Run each layer on the same input and concatenate their Ragged outputs column-wise."""
+
+    name = "concat"
+
+    def forward(self, X: Any, is_train: bool) -> tuple[Ragged, Backprop]:
+        outputs, callbacks = [], []
+        for layer in self.layers:
+            out, bp = layer(X, is_train)
+            outputs.append(out)
+            callbacks.append(bp)
+        widths = [out.data.shape[1] for out in outputs]
+        lengths = outputs[0].lengths
+
+        def backprop(dY: Ragged) -> Any:
+            start, dX = 0, None
+            for bp, width in zip(callbacks, widths):
+                dX = bp(Ragged(dY.data[:, start:start + width], lengths))
+                start += width
+            return dX
+
+        return Ragged(np.hstack([out.data for out in outputs]), lengths), backprop

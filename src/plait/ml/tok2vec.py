@@ -1,7 +1,8 @@
 """The shared token-to-vector layer (`tok2vec`) and the listener that reads it.
 
-`HashEmbedCNN` (the default) = hashed embeddings of NORM/PREFIX/SUFFIX/SHAPE, a ReLU layer
-mixing them to `width`, then `depth` residual window layers (a small CNN). Its output is one
+`HashEmbedCNN` (the default) = hashed embeddings of NORM/PREFIX/SUFFIX/SHAPE (plus, with
+static vectors, each token's word vector projected to `width`), a ReLU layer mixing them to
+`width`, then `depth` residual window layers (a small CNN). Its output is one
 (n_tokens, width) float32 array per doc. A `Tok2VecListener` stands in for a tok2vec inside
 another component's model: during training it receives the upstream tok2vec component's
 output and passes gradients back to it; when predicting it reads `doc.tensor`.
@@ -18,7 +19,7 @@ from ..errors import Errors, PipelineError
 from ..registry import registry
 from ..tokens import Doc
 from .features import HashEmbed
-from .layers import Linear, Ragged, RaggedToList, WindowEncoder
+from .layers import ConcatRagged, Linear, Ragged, RaggedToList, StaticVectors, WindowEncoder
 from .model import Backprop, Chain, Model
 
 SUBWORD_ATTRS = ("NORM", "PREFIX", "SUFFIX", "SHAPE")
@@ -54,9 +55,17 @@ def multi_hash_embed(
     width: int, attrs: list[str], rows: list[int], include_static_vectors: bool = False,
     seed: int = 0,
 ) -> Model:
-    """Hashed embeddings of the given attributes, mixed to `width` by a ReLU layer."""
-    embed = HashEmbed(width, attrs, rows, seed=seed)
-    mix = RaggedLinear(width, width * len(attrs))
+    """Hashed embeddings of the given attributes, mixed to `width` by a ReLU layer.
+
+    With `include_static_vectors`, each token's vector from `doc.vocab.vectors` (zeros when it
+    has none), projected to `width` by a trainable matrix, is mixed in too.
+    """
+    embed: Model = HashEmbed(width, attrs, rows, seed=seed)
+    n_inputs = len(attrs)
+    if include_static_vectors:
+        embed = ConcatRagged(name="embed_concat", layers=[embed, StaticVectors(width)])
+        n_inputs += 1
+    mix = RaggedLinear(width, width * n_inputs)
     return Chain(name="embed_mix", layers=[embed, mix], dims={"nO": width})
 
 
@@ -82,11 +91,15 @@ def hash_embed_cnn(
     maxout_pieces: int = 3, subword_features: bool = True,
     pretrained_vectors: bool | None = None,
 ) -> Model:
-    """The default tok2vec: hashed NORM (+PREFIX, SUFFIX, SHAPE) embeddings and a CNN."""
+    """The default tok2vec: hashed NORM (+PREFIX, SUFFIX, SHAPE) embeddings and a CNN.
+
+    `pretrained_vectors=True` also feeds each token's static vector (see MultiHashEmbed).
+    """
     attrs = list(SUBWORD_ATTRS) if subword_features else ["NORM"]
     rows = [embed_size] + [max(embed_size // 2, 1)] * (len(attrs) - 1)
+    embed = multi_hash_embed(width, attrs, rows, include_static_vectors=bool(pretrained_vectors))
     return build_tok2vec(
-        multi_hash_embed(width, attrs, rows), window_encoder(width, window_size, depth=depth)
+        embed, window_encoder(width, window_size, depth=depth)
     )
 
 

@@ -25,30 +25,30 @@ FIELD_OF_ATTR: dict[int, int] = {
 
 
 def _flag(attr_id: int):
-    def get(self: "Lexeme") -> bool:
+    def get(self: Lexeme) -> bool:
         return bool(self.vocab._lex_record(self.orth)[F_FLAGS] >> attr_id & 1)
 
-    def set_(self: "Lexeme", value: bool) -> None:
+    def set_(self: Lexeme, value: bool) -> None:
         self.vocab.set_lex_flag(self.orth, attr_id, bool(value))
 
     return property(get, set_, doc=f"Lexical flag {attrs.NAMES[attr_id]}.")
 
 
 def _string_field(field: int):
-    def get(self: "Lexeme") -> str:
+    def get(self: Lexeme) -> str:
         return self.vocab.strings[self.vocab._lex_record(self.orth)[field]]
 
-    def set_(self: "Lexeme", value: str) -> None:
+    def set_(self: Lexeme, value: str) -> None:
         self.vocab.set_lex_field(self.orth, field, self.vocab.strings.add(value))
 
     return property(get, set_)
 
 
 def _hash_field(field: int):
-    def get(self: "Lexeme") -> int:
+    def get(self: Lexeme) -> int:
         return self.vocab._lex_record(self.orth)[field]
 
-    def set_(self: "Lexeme", value: int) -> None:
+    def set_(self: Lexeme, value: int) -> None:
         self.vocab.set_lex_field(self.orth, field, int(value))
 
     return property(get, set_)
@@ -62,9 +62,9 @@ class Lexeme:
     (`lex.is_stop = True`, `lex.norm_ = "..."`); overwritten ones are saved with the vocab.
     """
 
-    __slots__ = ("vocab", "orth")
+    __slots__ = ("orth", "vocab")
 
-    def __init__(self, vocab: "Vocab", orth: int) -> None:
+    def __init__(self, vocab: Vocab, orth: int) -> None:
         self.vocab = vocab
         self.orth = orth
         vocab._lex_record(orth)  # make sure the record exists

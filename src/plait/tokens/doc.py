@@ -52,11 +52,11 @@ class Doc(HasExtensions):
         "_tensor",
         "_text",
         "_user_data",
-        "_vector",
-        "_words",
         "_user_hooks",
         "_user_span_hooks",
         "_user_token_hooks",
+        "_vector",
+        "_words",
         "has_unknown_spaces",
         "vocab",
     )  # fmt: skip

@@ -218,7 +218,7 @@ def test_wheel_installs_in_a_fresh_venv_and_loads_by_name(saved_pipeline, code_f
     subprocess.run(
         [sys.executable, "-m", "pip", "--python", python, "install", "--no-deps", "--no-index",
          "-q", _wheel(root)],
-        check=True, capture_output=True,
+        check=True, capture_output=True, timeout=300,
     )
     script = (
         "import sys, plait\n"
@@ -228,9 +228,9 @@ def test_wheel_installs_in_a_fresh_venv_and_loads_by_name(saved_pipeline, code_f
         "print(nlp.pipe_names, doc.user_data['shout'], len(list(doc.sents)), nlp.meta['version'])\n"
     )
     done = subprocess.run([python, "-c", script], capture_output=True, text=True,
-                          cwd=tmp_path, check=False)
+                          cwd=tmp_path, check=False, timeout=300)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "['cli_test_shout', 'sentencizer'] HELLO WORLD. BYE!! 2 1.0.0"
     info = subprocess.run([python, "-m", "plait", "info"], capture_output=True, text=True,
-                          cwd=tmp_path, check=True)
+                          cwd=tmp_path, check=True, timeout=300)
     assert "en_venv_shout (1.0.0)" in info.stdout

@@ -81,7 +81,11 @@ def _set_meta(nlp: Language, data: bytes) -> None:
 
 
 def _set_config(nlp: Language, data: bytes) -> None:
-    nlp.config = load_config_from_str(data.decode("utf8"))
+    try:
+        text = data.decode("utf8")
+    except UnicodeDecodeError as e:
+        raise FormatError(Errors.E203.format(part="config", reason=e)) from e
+    nlp.config = load_config_from_str(text)
 
 
 def to_bytes(nlp: Language, exclude: Iterable[str]) -> bytes:

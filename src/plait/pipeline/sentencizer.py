@@ -12,6 +12,7 @@ import numpy as np
 from .. import serialize
 from ..errors import Errors, FormatError, InputTypeError
 from ..language import Language
+from ..strings import get_string_id
 from ..tokens import Doc
 
 # Sentence-final marks of many scripts: Latin, Armenian, Arabic, Syriac, Devanagari,
@@ -57,24 +58,31 @@ class Sentencizer:
 
     def predict(self, docs: Iterable[Doc]) -> list[np.ndarray]:
         """Return, per doc, an int8 array of 1 (sentence start) / -1 (not a start)."""
-        marks = self.punct_chars
+        marks = self._mark_hashes()
         result = []
         for doc in docs:
             n = len(doc)
             starts = np.full(n, -1, dtype=np.int8)
             if n:
+                # A token that is neither a mark nor punctuation starts a sentence when a
+                # mark stands between it and the previous such token (column-wise, no loop).
+                is_mark = np.array([o in marks for o in doc.to_array("ORTH").tolist()], dtype=bool)
+                punct = doc.to_array("IS_PUNCT").astype(bool)
+                words = np.flatnonzero(~is_mark & ~punct)
+                marks_before = np.cumsum(is_mark)[words]
+                previous = np.concatenate(([0], marks_before[:-1]))
+                starts[words[marks_before > previous]] = 1
                 starts[0] = 1
-                texts = [t.text for t in doc]
-                punct = doc.to_array("IS_PUNCT").astype(bool).tolist()
-                seen_end = False
-                for i, text in enumerate(texts):
-                    if text in marks:
-                        seen_end = True
-                    elif seen_end and not punct[i]:
-                        starts[i] = 1
-                        seen_end = False
             result.append(starts)
         return result
+
+    def _mark_hashes(self) -> frozenset[int]:
+        """The string hashes of `punct_chars` (stable: they do not depend on the vocab)."""
+        key = frozenset(self.punct_chars)
+        cached = getattr(self, "_marks_cache", None)
+        if cached is None or cached[0] != key:
+            cached = self._marks_cache = (key, frozenset(get_string_id(c) for c in key))
+        return cached[1]
 
     def set_annotations(self, docs: Iterable[Doc], batch_tag_ids: list[np.ndarray]) -> None:
         """Write predicted boundaries into the docs (only unset ones unless `overwrite`)."""

@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .. import attrs as A
-from ..errors import Errors, InputError, InputTypeError, OutOfRange
+from ..errors import Errors, InputError, InputTypeError
 from . import arrays, entities, parse
 from .arrays import COLUMN_DTYPES, UPOS, UPOS_SET
+from .indexing import index_view
 from .morphanalysis import morph_key
 from .similarity import any_vector, cosine, mean_vector
 from .span_group import SpanGroups
@@ -315,25 +316,7 @@ class Doc(HasExtensions):
         return map(Token, repeat(self), range(len(self._orth)))
 
     def __getitem__(self, i: int | slice) -> Token | Span:
-        from .span import Span
-        from .token import Token
-
-        n = len(self._orth)
-        if isinstance(i, slice):
-            start, stop, step = i.indices(n)
-            if i.step is not None and step != 1:
-                raise InputError(Errors.E058.format(obj="Doc", step=i.step))
-            return Span(self, start, max(start, stop))
-        if isinstance(i, (int, np.integer)) and not isinstance(i, bool):
-            j = int(i) + n if i < 0 else int(i)
-            if not 0 <= j < n:
-                raise OutOfRange(Errors.E059.format(i=i, obj="Doc", n=n))
-            return Token(self, j)
-        raise InputTypeError(
-            Errors.E090.format(
-                what="A Doc index", expected="an int or a slice", type=type(i).__name__
-            )
-        )
+        return index_view(self, 0, len(self._orth), i, "Doc")
 
     def __repr__(self) -> str:
         return self.text

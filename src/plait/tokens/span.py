@@ -9,6 +9,7 @@ import numpy as np
 
 from ..errors import Errors, InputError, InputTypeError, OutOfRange
 from . import arrays, parse
+from .indexing import index_view
 from .similarity import cosine, mean_vector
 from .underscore import HasExtensions, Underscore
 
@@ -90,24 +91,7 @@ class Span(HasExtensions):
             yield Token(self.doc, i)
 
     def __getitem__(self, i: int | slice) -> Token | Span:
-        from .token import Token
-
-        n = self.end - self.start
-        if isinstance(i, slice):
-            start, stop, step = i.indices(n)
-            if i.step is not None and step != 1:
-                raise InputError(Errors.E058.format(obj="Span", step=i.step))
-            return Span(self.doc, self.start + start, self.start + max(start, stop))
-        if isinstance(i, (int, np.integer)) and not isinstance(i, bool):
-            j = int(i) + n if i < 0 else int(i)
-            if not 0 <= j < n:
-                raise OutOfRange(Errors.E059.format(i=i, obj="Span", n=n))
-            return Token(self.doc, self.start + j)
-        raise InputTypeError(
-            Errors.E090.format(
-                what="A Span index", expected="an int or a slice", type=type(i).__name__
-            )
-        )
+        return index_view(self.doc, self.start, self.end - self.start, i, "Span")
 
     def __repr__(self) -> str:
         return self.text

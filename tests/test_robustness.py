@@ -129,3 +129,20 @@ def test_docbin_file_damage_is_a_coded_error(tmp_path):
         path.write_bytes(bytes(damaged))
         with pytest.raises(PlaitError), DocBin.open(path) as f:
             list(f.get_docs(Vocab()))
+
+
+def test_pipeline_bytes_with_a_config_that_is_not_utf8_is_a_coded_error():
+    """Regression: a bit flip in the config part leaked a raw UnicodeDecodeError (found by
+    test_bit_flipped_data_is_a_coded_error)."""
+    import msgpack
+
+    from plait.errors import FormatError
+
+    nlp = plait.blank("en")
+    nlp.add_pipe("sentencizer")
+    parts = msgpack.unpackb(nlp.to_bytes())
+    parts["config"] = b"\xe6" + parts["config"][1:]
+    other = plait.blank("en")
+    other.add_pipe("sentencizer")
+    with pytest.raises(FormatError, match="E203"):
+        other.from_bytes(msgpack.packb(parts))

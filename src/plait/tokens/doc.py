@@ -34,6 +34,24 @@ if TYPE_CHECKING:
 _ALIGNMENT_MODES = ("strict", "contract", "expand")
 
 
+class _DictOnFirstUse:
+    """A dict attribute kept in the slot `_<name>` and created on first access."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = f"_{name}"
+
+    def __get__(self, obj: object, owner: type | None = None) -> dict:
+        if obj is None:
+            return self  # type: ignore[return-value]
+        value = getattr(obj, self.slot)
+        if value is None:
+            value = {}
+            setattr(obj, self.slot, value)
+        return value
+
+    def __set__(self, obj: object, value: dict) -> None:
+        setattr(obj, self.slot, value)
+
 class Doc(HasExtensions):
     """A sequence of tokens with their annotations (spaCy's `Doc`, column-wise).
 
@@ -188,38 +206,11 @@ class Doc(HasExtensions):
         self._user_span_hooks = None
         self.has_unknown_spaces = False
 
-    @property
-    def user_hooks(self) -> dict:
-        """Doc-level hooks overriding `vector`, `has_vector`, `vector_norm`, `similarity`, `sents`."""
-        if self._user_hooks is None:
-            self._user_hooks = {}
-        return self._user_hooks
-
-    @user_hooks.setter
-    def user_hooks(self, value: dict) -> None:
-        self._user_hooks = value
-
-    @property
-    def user_token_hooks(self) -> dict:
-        """Hooks overriding `Token.vector`, `has_vector`, `vector_norm`, `similarity`."""
-        if self._user_token_hooks is None:
-            self._user_token_hooks = {}
-        return self._user_token_hooks
-
-    @user_token_hooks.setter
-    def user_token_hooks(self, value: dict) -> None:
-        self._user_token_hooks = value
-
-    @property
-    def user_span_hooks(self) -> dict:
-        """Hooks overriding `Span.vector`, `has_vector`, `vector_norm`, `similarity`, `root`."""
-        if self._user_span_hooks is None:
-            self._user_span_hooks = {}
-        return self._user_span_hooks
-
-    @user_span_hooks.setter
-    def user_span_hooks(self, value: dict) -> None:
-        self._user_span_hooks = value
+    # Overrides of `vector`, `has_vector`, `vector_norm`, `similarity` and (doc) `sents` /
+    # (span) `root`, keyed by those names.
+    user_hooks = _DictOnFirstUse()
+    user_token_hooks = _DictOnFirstUse()
+    user_span_hooks = _DictOnFirstUse()
 
     @classmethod
     def _from_orths(

@@ -140,8 +140,12 @@ class Vectors:
         self.name = msg.get("name")
         return self
 
-    def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:
-        """Write directory `path` holding the table as one mappable plait.persist file."""
+    def to_disk(self, path: str | Path, exclude: Iterable[str] = (), *,
+                durable: bool = True) -> None:
+        """Write directory `path` holding the table as one mappable plait.persist file.
+
+        `durable=False` skips the fsync, for scratch copies (e.g. for worker processes).
+        """
         from . import persist
 
         path = Path(path)
@@ -157,6 +161,7 @@ class Vectors:
             },
             path / TABLE_FILE,
             compress=False,
+            durable=durable,
         )
 
     def from_disk(self, path: str | Path, exclude: Iterable[str] = (), *,

@@ -77,10 +77,10 @@ def test_vectors_written_once_come_back_memory_mapped(tmp_path):
     vocab = Vocab()
     for i, word in enumerate(["a", "b", "c"]):
         vocab.set_vector(word, np.full(4, i, dtype=np.float32))
-    write_vectors(vocab, str(tmp_path / "v.plait"))
+    write_vectors(vocab, str(tmp_path / "v"))
     other = Vocab()
     other.strings.add_many(["a", "b", "c"])
-    attach_vectors(other, str(tmp_path / "v.plait"))
+    attach_vectors(other, str(tmp_path / "v"))
     assert isinstance(other.vectors.data, np.memmap) or isinstance(other.vectors.data.base,
                                                                    np.memmap)
     assert other.get_vector("c").tolist() == [2.0] * 4 and other.has_vector("b")

@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 from ..errors import Errors, PipelineError, Warnings, warn
 
 if TYPE_CHECKING:
@@ -28,7 +26,7 @@ if TYPE_CHECKING:
 
 #: vectors tables at least this large are memory-mapped by workers, not copied into each
 MMAP_MIN_BYTES = 1 << 20
-VECTORS_FILE = "vectors.plait"
+VECTORS_DIR = "vectors"
 
 
 @dataclass
@@ -79,7 +77,7 @@ def make_spec(
     vectors_path = None
     vectors = nlp.vocab.vectors
     if vectors_dir is not None and vectors.data.nbytes >= MMAP_MIN_BYTES:
-        vectors_path = str(Path(vectors_dir) / VECTORS_FILE)
+        vectors_path = str(Path(vectors_dir) / VECTORS_DIR)
         write_vectors(nlp.vocab, vectors_path)
     handler = nlp.default_error_handler
     return PipelineSpec(
@@ -147,35 +145,15 @@ def register_extensions(extensions: list[tuple[str, str, tuple]]) -> None:
 
 
 def write_vectors(vocab: Vocab, path: str) -> None:
-    """Write the vectors table as one uncompressed plait.persist file (for memory-mapping)."""
-    from .. import persist
-
-    vectors = vocab.vectors
-    rows = len(vectors.key2row) and max(vectors.key2row.values()) + 1
-    persist.dump(
-        {
-            "data": np.ascontiguousarray(vectors.data[:rows], dtype=np.float32),
-            "keys": np.fromiter(vectors.key2row.keys(), dtype=np.uint64),
-            "rows": np.fromiter(vectors.key2row.values(), dtype=np.int64),
-            "name": vectors.name,
-        },
-        path,
-        compress=False,
-        durable=False,
-    )
+    """Write the vectors table once to directory `path` (a scratch copy workers memory-map)."""
+    vocab.vectors.to_disk(path, durable=False)
 
 
 def attach_vectors(vocab: Vocab, path: str) -> None:
-    """Point `vocab.vectors` at a memory map of the file `write_vectors` wrote."""
-    from .. import persist
+    """Point `vocab.vectors` at a copy-on-write memory map of what `write_vectors` wrote."""
     from ..vectors import Vectors
 
-    saved = persist.load(path, mmap_mode="r")
-    table = Vectors(name=saved["name"])
-    table.data = saved["data"]
-    table.key2row = dict(zip(saved["keys"].tolist(), saved["rows"].tolist()))
-    table._next_row = int(saved["data"].shape[0])
-    vocab.vectors = table
+    vocab.vectors = Vectors().from_disk(path, mmap=True)
 
 
 def build_or_report(spec: PipelineSpec, method: str) -> Language:

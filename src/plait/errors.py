@@ -667,7 +667,6 @@ class Errors(metaclass=_CodedMessages):
     )
     E202 = "[components.{name}] needs either factory = or source =."
     E203 = "Cannot read the pipeline's {part}: {reason}. The data is damaged; save it again."
-    E204 = "A worker process of nlp.pipe(n_process=...) failed: {error}"
 
     # --- plait.persist (E250-E349) ---
     E250 = (

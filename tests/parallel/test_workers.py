@@ -219,7 +219,9 @@ def test_worker_that_dies_is_reported_and_others_are_stopped():
     assert _new_children() == []
 
 
-def test_pipeline_that_cannot_be_built_in_a_worker_raises_e751(monkeypatch):
+@pytest.mark.slow
+@pytest.mark.parametrize("start_method", ["spawn"], indirect=True)
+def test_pipeline_that_cannot_be_built_in_a_worker_raises_e751(start_method, monkeypatch):
     real = workers.make_spec
 
     def broken_spec(*args, **kwargs):
@@ -231,6 +233,31 @@ def test_pipeline_that_cannot_be_built_in_a_worker_raises_e751(monkeypatch):
     nlp = _pipeline("par_tagger")
     with pytest.raises(PipelineError, match=r"E751.*plait_no_such_module_for_test"):
         list(nlp.pipe(["a b", "c d", "e f"], n_process=2, batch_size=1))
+    assert _new_children() == []
+
+
+@pytest.mark.parametrize("start_method", ["fork"], indirect=True)
+def test_forked_workers_use_the_inherited_pipeline_without_serializing_it(
+    start_method, monkeypatch
+):
+    def no_spec(*args, **kwargs):
+        raise AssertionError("a forked worker must not need the pipeline's bytes")
+
+    monkeypatch.setattr(workers, "make_spec", no_spec)
+    nlp = _pipeline("par_marker", "par_tagger")
+    expected = _summary(nlp.pipe(_texts(40), batch_size=4))
+    assert _summary(nlp.pipe(_texts(40), batch_size=4, n_process=2)) == expected
+
+
+@pytest.mark.parametrize("start_method", ["fork"], indirect=True)
+def test_forked_worker_setup_failure_raises_e751(start_method, monkeypatch):
+    def broken_build(self):
+        raise ModuleNotFoundError("plait_no_such_module_for_test")
+
+    monkeypatch.setattr(workers.InheritedPipeline, "build", broken_build)
+    nlp = _pipeline("par_tagger")
+    with pytest.raises(PipelineError, match=r"E751.*plait_no_such_module_for_test"):
+        list(nlp.pipe(_texts(600), n_process=2, batch_size=1))
     assert _new_children() == []
 
 
@@ -299,7 +326,10 @@ def test_extensions_registered_in_parent_work_in_spawned_workers(start_method):
         Doc.remove_extension("par_lambda")
 
 
-def test_large_vectors_are_memory_mapped_by_workers():
+@pytest.mark.slow
+@pytest.mark.parametrize("start_method", ["spawn"], indirect=True)
+def test_large_vectors_are_memory_mapped_by_spawned_workers(start_method):
+    # forked workers inherit the parent's table instead
     nlp = _pipeline("par_vectors_kind")
     width = 64
     rng = np.random.default_rng(0)

@@ -64,6 +64,21 @@ class PipelineSpec:
         return nlp
 
 
+@dataclass
+class InheritedPipeline:
+    """A forked worker's pipeline: the parent's own object, inherited copy-on-write.
+
+    Forked workers start with a copy of the parent's memory (components, weights, extensions,
+    vectors), so rebuilding the pipeline from its bytes would only cost time.
+    """
+
+    nlp: Language
+
+    def build(self) -> Language:
+        """The inherited pipeline itself."""
+        return self.nlp
+
+
 def make_spec(
     nlp: Language, *, start_method: str | None, vectors_dir: str | Path | None = None
 ) -> PipelineSpec:
@@ -156,7 +171,7 @@ def attach_vectors(vocab: Vocab, path: str) -> None:
     vocab.vectors = Vectors().from_disk(path, mmap=True)
 
 
-def build_or_report(spec: PipelineSpec, method: str) -> Language:
+def build_or_report(spec: PipelineSpec | InheritedPipeline, method: str) -> Language:
     """Build the spec's pipeline, turning any failure into a coded PipelineError (E751)."""
     try:
         return spec.build()

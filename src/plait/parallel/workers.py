@@ -1,7 +1,8 @@
 """Worker processes for `nlp.pipe(texts, n_process=N)`.
 
 The parent describes the pipeline once (`PipelineSpec`: config text, bytes, modules to
-import, extensions; no pickle of the object graph) and starts N workers that rebuild it.
+import, extensions; no pickle of the object graph) and starts N workers that rebuild it;
+forked workers (the default start method on Linux) use the pipeline they inherit instead.
 Batches of texts go out through one shared queue; each comes back as columnar bytes
 (`wire.encode_docs`), and the parent yields the docs in input order. At most
 `IN_FLIGHT_PER_WORKER` messages per worker are out at once, so an endless generator of texts
@@ -23,7 +24,13 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Errors, PipelineError
-from .shipping import MMAP_MIN_BYTES, PipelineSpec, build_or_report, make_spec
+from .shipping import (
+    MMAP_MIN_BYTES,
+    InheritedPipeline,
+    PipelineSpec,
+    build_or_report,
+    make_spec,
+)
 from .wire import decode_docs, encode_docs
 
 if TYPE_CHECKING:
@@ -72,7 +79,8 @@ def run_batch(
 
 
 def _worker_main(
-    spec: PipelineSpec, method: str, settings: tuple, inbox: Any, outbox: Any, parent: int
+    spec: PipelineSpec | InheritedPipeline, method: str, settings: tuple, inbox: Any,
+    outbox: Any, parent: int,
 ) -> None:
     """Build the pipeline, then process batches until the `None` sentinel arrives."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
@@ -107,7 +115,9 @@ def _worker_main(
 class WorkerPool:
     """N worker processes sharing one inbox and one outbox; stopped by `close()`."""
 
-    def __init__(self, spec: PipelineSpec, n_process: int, settings: tuple) -> None:
+    def __init__(
+        self, spec: PipelineSpec | InheritedPipeline, n_process: int, settings: tuple
+    ) -> None:
         ctx = multiprocessing.get_context()
         self.method = ctx.get_start_method()
         self.inbox = ctx.Queue(maxsize=n_process * IN_FLIGHT_PER_WORKER)
@@ -198,8 +208,13 @@ def multiprocessing_pipe(
     batches = iter(lambda: list(islice(stream, per_message)), [])
     with tempfile.TemporaryDirectory(prefix="plait-pipe-") as tmp:
         ctx_method = multiprocessing.get_context().get_start_method()
-        big_vectors = nlp.vocab.vectors.data.nbytes >= MMAP_MIN_BYTES
-        spec = make_spec(nlp, start_method=ctx_method, vectors_dir=tmp if big_vectors else None)
+        spec: PipelineSpec | InheritedPipeline
+        if ctx_method == "fork":
+            spec = InheritedPipeline(nlp)
+        else:
+            big_vectors = nlp.vocab.vectors.data.nbytes >= MMAP_MIN_BYTES
+            spec = make_spec(nlp, start_method=ctx_method,
+                             vectors_dir=tmp if big_vectors else None)
         pool = WorkerPool(spec, n_process, (batch_size, disable, component_cfg))
         graceful = False
         try:

@@ -169,7 +169,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--model", default="en_plait_sm", help="plait pipeline name or path")
     parser.add_argument("--skip-speed", action="store_true")
+    parser.add_argument("--only", choices=["load"], help="measure only this section")
     args = parser.parse_args()
+    if args.only == "load":
+        print_load(args.model)
+        return
 
     import spacy
     from spacy.tokens import Doc as SpacyDoc
@@ -221,7 +225,12 @@ def main() -> None:
             print(row(f"words/s n_process={n_process} (wall)", o_wall, t_wall, diff=False))
             print(row(f"words/CPU-s n_process={n_process}", o_cpu, t_cpu, diff=False))
 
-    o_imp, o_load = load_time("plait", args.model)
+    print_load(args.model)
+
+
+def print_load(model: str) -> None:
+    """Print the load-time table (section 4)."""
+    o_imp, o_load = load_time("plait", model)
     t_imp, t_load = load_time("spacy", SPACY_MODEL)
     print("\n== load in a fresh process, best of 5 (seconds; ratio = spaCy / plait)")
     print(f"{'':34s} {'plait':>12s} {'spaCy':>12s} {'ratio':>8s}")

@@ -6,7 +6,14 @@ from pathlib import Path
 import pytest
 
 import plait
-from plait.errors import CompatibilityError, FormatError, LookupFailed, NotFound, PipelineError
+from plait.errors import (
+    CompatibilityError,
+    ConfigError,
+    FormatError,
+    LookupFailed,
+    NotFound,
+    PipelineError,
+)
 from plait.language import Language
 
 
@@ -206,3 +213,105 @@ def test_to_bytes_exclude_each_part(part):
     other.add_pipe("test_json_keeper")
     other.from_bytes(data)
     assert ("only-here" in other.vocab.strings) == (part != "vocab")
+
+
+# --- the fast load path (issue 12): same checks, same results -------------------------------
+
+
+def _rewrite_checksums(path):
+    from plait.loading import CHECKSUM_KEY, directory_checksums
+
+    meta = json.loads((path / "meta.json").read_text())
+    meta[CHECKSUM_KEY] = directory_checksums(path)
+    (path / "meta.json").write_text(json.dumps(meta))
+
+
+@pytest.fixture
+def saved_weights(tmp_path):
+    """A saved pipeline with a big (background-checked) weights file."""
+    import numpy as np
+
+    from plait.persist import dump
+
+    nlp = plait.blank("en")
+    nlp.add_pipe("test_json_keeper")
+    path = tmp_path / "weights"
+    nlp.to_disk(path)
+    dump({"W": np.arange(1 << 17, dtype=np.float32)}, path / "test_json_keeper" / "big.plait")
+    _rewrite_checksums(path)
+    return path
+
+
+def test_file_checksum_matches_hashlib(tmp_path):
+    import hashlib
+
+    from plait.loading import file_checksum
+
+    for size in (0, 1, 1 << 20):
+        target = tmp_path / f"f{size}"
+        target.write_bytes(bytes(range(256)) * (size // 256) + b"x" * (size % 256))
+        expected = hashlib.sha256(target.read_bytes()).hexdigest()
+        assert file_checksum(target) == f"sha256:{expected}"
+
+
+def test_load_detects_a_changed_big_file_checked_in_the_background(saved_weights):
+    target = saved_weights / "test_json_keeper" / "big.plait"
+    data = bytearray(target.read_bytes())
+    data[-1] ^= 0xFF
+    target.write_bytes(bytes(data))
+    with pytest.raises(FormatError, match="E372.*big.plait"):
+        plait.load(saved_weights)
+
+
+def test_a_damaged_big_file_is_reported_before_an_unknown_factory(saved_weights):
+    cfg = (saved_weights / "config.cfg").read_text().replace('"test_json_keeper"', '"nope"')
+    (saved_weights / "config.cfg").write_text(cfg)
+    _rewrite_checksums(saved_weights)
+    target = saved_weights / "test_json_keeper" / "big.plait"
+    target.write_bytes(target.read_bytes()[:-4] + b"\0\0\0\1")
+    with pytest.raises(FormatError, match="E372.*big.plait"):
+        plait.load(saved_weights)
+
+
+def test_load_restores_the_garbage_collector_state(saved):
+    import gc
+
+    assert gc.isenabled()
+    plait.load(saved)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        plait.load(saved)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    (saved / "tokenizer").unlink()
+    with pytest.raises(FormatError):
+        plait.load(saved)
+    assert gc.isenabled()
+
+
+def test_load_keeps_the_saved_config_text_and_config_overrides(saved):
+    nlp = plait.load(saved)
+    assert nlp.config.to_str() == (saved / "config.cfg").read_text()
+    nlp = plait.load(saved, config={"components.test_json_keeper.size": 5})
+    assert nlp.config["components"]["test_json_keeper"]["size"] == 5
+
+
+def test_load_of_a_config_with_a_bad_setting_is_a_coded_config_error(saved):
+    cfg = (saved / "config.cfg").read_text().replace("size = 3", 'size = "big"')
+    (saved / "config.cfg").write_text(cfg)
+    _rewrite_checksums(saved)
+    with pytest.raises(ConfigError, match="E190"):
+        plait.load(saved)
+
+
+def test_loading_the_shipped_pipeline_does_not_import_confection():
+    import subprocess
+    import sys
+
+    code = ("import sys, plait; nlp = plait.load('en_plait_sm'); nlp('A test.'); "
+            "print('confection' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "False"

@@ -421,3 +421,50 @@ def test_space_only_fast_path_matches_the_general_path(text):
         (t.text, t.whitespace_) for t in doc
     ] or text.endswith(" ")
     assert rebuilt(doc) == text
+
+
+# --- deferred defaults and regexes compiled on first use (issue 12) ---------------------------
+
+
+def test_default_tokenizer_is_built_on_first_use_and_tokenizes_the_same():
+    nlp = plait.blank("en")
+    assert nlp.tokenizer._build is not None  # nothing validated or compiled yet
+    text = "Hello, world! (see https://python.org/x). It's U.S.-based."
+    tokens = texts(nlp(text))
+    assert nlp.tokenizer._build is None
+    assert tokens == texts(plait.blank("en").tokenizer(text))
+    assert "don't" in plait.blank("en").tokenizer.rules
+
+
+def test_bad_default_exceptions_raise_their_coded_error_on_first_use():
+    from plait.tokenizer import Tokenizer
+
+    tokenizer = Tokenizer.deferred(Vocab(), lambda: {"rules": {"ab": [{ORTH: "a"}]}})
+    with pytest.raises(InputError, match="E103"):
+        tokenizer("ab")
+
+
+def test_loading_default_regexes_compiles_them_on_first_use():
+    saved = plait.blank("en").tokenizer.to_bytes()
+    tokenizer = plait.blank("en").tokenizer.from_bytes(saved)
+    assert set(tokenizer._pending) == {"prefix_search", "suffix_search", "infix_finditer"}
+    assert texts(tokenizer("(e.g. 10km-ish)")) == texts(plait.blank("en")("(e.g. 10km-ish)"))
+    assert tokenizer._pending == {}
+    assert tokenizer.to_bytes() == saved
+
+
+def test_loading_a_changed_regex_compiles_and_checks_it_at_once():
+    tokenizer = plait.blank("en").tokenizer
+    tokenizer.prefix_search = re.compile(r"^\$").search
+    loaded = plait.blank("en").tokenizer.from_bytes(tokenizer.to_bytes())
+    assert "prefix_search" not in loaded._pending
+    data = msgpack.packb({"prefix_search": msgpack.packb(
+        {"pattern": "^(?:(", "flags": int(re.UNICODE), "method": "search"})})
+    with pytest.raises(FormatError, match="E110"):
+        plait.blank("en").tokenizer.from_bytes(data)
+
+
+def test_partial_load_keeps_the_other_default_settings():
+    saved = Tokenizer(Vocab(), rules={"ab": [{ORTH: "a"}, {ORTH: "b"}]}).to_bytes()
+    tokenizer = plait.blank("en").tokenizer.from_bytes(saved, exclude=["prefix_search"])
+    assert texts(tokenizer("(ab")) == ["(", "a", "b"]

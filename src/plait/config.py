@@ -161,8 +161,13 @@ def copy_config(config: dict | Config) -> Config:
 def to_config(data: dict | Config, is_interpolated: bool | None = None) -> Config:
     """Return `data` as a `Config` with plait's section order (no copy of the values)."""
     Config = _config_class()
-    if is_interpolated is None:
-        is_interpolated = data.is_interpolated if isinstance(data, Config) else True
+    if is_interpolated is None and isinstance(data, Config):
+        is_interpolated = data.is_interpolated
+    elif is_interpolated is None:
+        # plain dicts (as read by plait.config_fastpath) may keep ${...} variables
+        from .config_fastpath import has_variables
+
+        is_interpolated = not has_variables(data)
     return Config(
         ordered_sections(data), section_order=CONFIG_SECTION_ORDER, is_interpolated=is_interpolated
     )

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import config_fastpath as fast
 from .config import (
     UNRESOLVED_SECTIONS,
     config_error,
@@ -77,8 +78,6 @@ def create_pipe(
     validate: bool,
 ) -> Any:
     """Create the component `name` from a factory; record its filled config and meta."""
-    from confection import ConfigValidationError
-
     if not isinstance(config, dict):
         raise InputTypeError(Errors.E192.format(name=name, type=type(config).__name__))
     try:
@@ -91,6 +90,14 @@ def create_pipe(
 
         raise LookupFailed(_unknown_factory(type(nlp), factory_name))
     meta = type(nlp)._factory_meta.get(internal) or FactoryMeta(factory=factory_name)
+    made = _create_plain_pipe(nlp, factory_name, internal, name, config, raw_config,
+                              meta.default_config or {})
+    if made is not None:
+        proc, nlp._pipe_configs[name] = made
+        nlp._pipe_meta[name] = meta
+        return proc
+    from confection import ConfigValidationError
+
     merged = merge_configs(meta.default_config or {}, config)
     section = f"components.{name}"
     func = registry.factories.get(internal)
@@ -109,6 +116,34 @@ def create_pipe(
     nlp._pipe_configs[name] = filled
     nlp._pipe_meta[name] = meta
     return proc
+
+
+def _create_plain_pipe(
+    nlp: Language, factory_name: str, internal: str, name: str, config: dict,
+    raw_config: dict | None, default_config: dict,
+) -> tuple[Any, dict] | None:
+    """Create a component whose settings are plain, without confection; None otherwise.
+
+    Gives what the confection path gives (the component, its filled settings) when every
+    setting plainly matches its factory's signature; anything else is left to that path,
+    which also raises the coded errors (see `plait.config_fastpath`).
+    """
+    plain = (config, default_config, raw_config or {})
+    if not all(fast.is_plain_dict(part) for part in plain):
+        return None
+    merged = fast.merge(default_config, config)
+    if fast.has_variables(merged) or fast.has_variables(raw_config or {}):
+        return None
+    made = fast.resolve({**merged, "@factories": internal}, registry,
+                        extra={"nlp": nlp, "name": name})
+    if made is None:
+        return None
+    proc, filled = made
+    filled.pop("@factories")
+    filled = {"factory": factory_name, **filled}
+    if raw_config:
+        filled = fast.merge(filled, raw_config)
+    return proc, filled
 
 
 def pipe_from_source(nlp: Language, source_name: str, source: Language, name: str) -> tuple:
@@ -146,20 +181,25 @@ def _resolve_nlp_section(section: dict, validate: bool) -> dict:
     except ConfigValidationError as e:
         raise config_error(e, "[nlp]") from e
     if validate:
-        for key, value in resolved.items():
-            if key not in _NLP_KEYS:
-                raise ConfigError(Errors.E189.format(section="[nlp]", key=key, known=list(_NLP_KEYS)))
-            expected = _NLP_KEYS[key]
-            ok = callable(value) if expected is Callable else (
-                (value is None or callable(value)) if expected == (Callable, type(None))
-                else isinstance(value, expected) and not isinstance(value, bool)
-            )
-            if not ok:
-                shown = getattr(expected, "__name__", str(expected))
-                raise ConfigError(
-                    Errors.E190.format(section="[nlp]", key=key, expected=shown, value=value)
-                )
+        _check_nlp_keys(resolved)
     return resolved
+
+
+def _check_nlp_keys(resolved: dict) -> None:
+    """Check the keys of a resolved [nlp] section and the types of their values."""
+    for key, value in resolved.items():
+        if key not in _NLP_KEYS:
+            raise ConfigError(Errors.E189.format(section="[nlp]", key=key, known=list(_NLP_KEYS)))
+        expected = _NLP_KEYS[key]
+        ok = callable(value) if expected is Callable else (
+            (value is None or callable(value)) if expected == (Callable, type(None))
+            else isinstance(value, expected) and not isinstance(value, bool)
+        )
+        if not ok:
+            shown = getattr(expected, "__name__", str(expected))
+            raise ConfigError(
+                Errors.E190.format(section="[nlp]", key=key, expected=shown, value=value)
+            )
 
 
 def _load_source(model: Any, vocab: Vocab) -> Language:
@@ -181,17 +221,10 @@ def _load_source(model: Any, vocab: Vocab) -> Language:
     raise LookupFailed(Errors.E196.format(source=model))
 
 
-def from_config(
-    cls: type[Language], config: dict, *, vocab: Vocab | bool, disable: str | Iterable[str],
-    enable: str | Iterable[str], exclude: str | Iterable[str], meta: dict, auto_fill: bool,
-    validate: bool,
-) -> Language:
-    """Build a pipeline of class `cls` from a config (see `Language.from_config`)."""
+def _prepare(cls: type[Language], config: dict, auto_fill: bool, validate: bool) -> tuple:
+    """(config, filled config, interpolated config, resolved [nlp]) through confection."""
     from confection import ConfigValidationError
 
-    from .language import Language
-
-    disable, enable, exclude = _as_list(disable), _as_list(enable), _as_list(exclude)
     config = merge_configs(cls.default_config, config) if auto_fill else to_config(config)
     if "nlp" not in config:
         raise ConfigError(Errors.E197.format(sections=list(config)))
@@ -214,6 +247,101 @@ def from_config(
     except (ConfigValidationError, ValueError, KeyError) as e:
         raise config_error(e, "config") from e
     resolved = _resolve_nlp_section(interpolated["nlp"], validate)
+    return config, filled, interpolated, resolved
+
+
+_PLAIN_DEFAULT: list[dict] = []
+
+
+def _plain_default_config(cls: type[Language]) -> dict | None:
+    """`cls.default_config` as plain dicts, read without confection (None if not plain)."""
+    from .config import DEFAULT_CONFIG_STR
+
+    if not _PLAIN_DEFAULT:
+        parsed = fast.parse_config_text(DEFAULT_CONFIG_STR)
+        if parsed is None:
+            return None
+        _PLAIN_DEFAULT.append(parsed)
+    config = fast.copy_plain(_PLAIN_DEFAULT[0])
+    config["nlp"]["lang"] = cls.lang
+    extra = getattr(cls.Defaults, "config", None)
+    if extra:
+        if not fast.is_plain_dict(extra):
+            return None
+        config = fast.merge(config, extra)
+    return config
+
+
+def _prepare_plain(cls: type[Language], config: dict, auto_fill: bool, validate: bool
+                   ) -> tuple | None:
+    """What `_prepare` returns, for a plain config, without confection (else None).
+
+    Plain: JSON data, no `${...}` variables in the sections that are resolved or in
+    [components], registered functions only in [nlp], and every pipeline entry a factory
+    (not a `source`). Anything else, including every error, is left to `_prepare`.
+    """
+    if not fast.is_plain_dict(config):
+        return None
+    if auto_fill:
+        defaults = _plain_default_config(cls)
+        if defaults is None:
+            return None
+        config = fast.merge(defaults, config)
+    else:
+        config = fast.copy_plain(config)
+    nlp_section = config.get("nlp")
+    if type(nlp_section) is not dict or nlp_section.get("lang") not in (None, cls.lang):
+        return None
+    nlp_section["lang"] = cls.lang
+    components = config.get("components") or {}
+    pipeline = nlp_section.get("pipeline")
+    if type(components) is not dict or type(pipeline) is not list or not all(
+        type(name) is str and type(components.get(name)) is dict
+        and "factory" in components[name] for name in pipeline
+    ):
+        return None
+    resolved_part = {k: v for k, v in config.items() if k not in UNRESOLVED_SECTIONS}
+    if fast.has_variables(resolved_part) or fast.has_variables(components):
+        return None
+    if not fast.variables_resolve(config):
+        return None  # confection's interpolation raises the coded error
+    if any(type(v) is not dict or fast.has_promises(v)
+           for k, v in resolved_part.items() if k != "nlp"):
+        return None
+    done = fast.fill_section(nlp_section, registry)
+    if done is None:
+        return None
+    resolved, filled_nlp = done
+    if validate:
+        try:
+            _check_nlp_keys(resolved)
+        except ConfigError:
+            return None  # `_prepare` raises it, after confection's own checks
+    filled = dict(config)
+    if auto_fill:
+        filled["nlp"] = filled_nlp
+    return config, filled, config, resolved
+
+
+def from_config(
+    cls: type[Language], config: dict, *, vocab: Vocab | bool, disable: str | Iterable[str],
+    enable: str | Iterable[str], exclude: str | Iterable[str], meta: dict, auto_fill: bool,
+    validate: bool,
+) -> Language:
+    """Build a pipeline of class `cls` from a config (see `Language.from_config`)."""
+    from .language import Language
+
+    disable, enable, exclude = _as_list(disable), _as_list(enable), _as_list(exclude)
+    prepared = _prepare_plain(cls, config, auto_fill, validate)
+    if prepared is None:
+        prepared = _prepare(cls, config, auto_fill, validate)
+    config, filled, interpolated, resolved = prepared
+    plain = not hasattr(filled, "interpolate")
+    if "nlp" not in config:
+        raise ConfigError(Errors.E197.format(sections=list(config)))
+    config_lang = config["nlp"].get("lang")
+    if config_lang is not None and config_lang != cls.lang:
+        raise ConfigError(Errors.E198.format(given=config_lang, lang=cls.lang, cls=cls.__name__))
     lang_cls = cls
     if resolved.get("before_creation") is not None:
         lang_cls = resolved["before_creation"](cls)
@@ -232,13 +360,14 @@ def from_config(
             raise ConfigError(Errors.E201.format(name=pipe_name, opts=list(components)))
         if pipe_name in exclude:
             continue
-        pipe_cfg = dict(copy_config(components[pipe_name]))
+        pipe_cfg = dict(fast.copy_plain(components[pipe_name]) if plain
+                        else copy_config(components[pipe_name]))
         if "factory" in pipe_cfg:
             factory = pipe_cfg.pop("factory")
             raw = dict(raw_components[pipe_name])
             raw.pop("factory", None)
             nlp.add_pipe(factory, name=pipe_name, config=pipe_cfg, validate=validate,
-                         raw_config=to_config(raw, is_interpolated=False))
+                         raw_config=raw if plain else to_config(raw, is_interpolated=False))
         elif "source" in pipe_cfg:
             model = pipe_cfg["source"]
             key = str(model)

@@ -52,6 +52,8 @@ _Entry = tuple[tuple[int, ...], tuple[bool, ...], "tuple[int, ...] | None"]
 _RUNS = re.compile(r"\S+|\s+")
 _SETTINGS = ("prefix_search", "suffix_search", "infix_finditer", "token_match", "url_match")
 _METHODS = {"search", "match", "fullmatch", "finditer"}
+_SPECIAL_NAMES = tuple(f"SPECIAL-{i + 1}" for i in range(16))
+_PARTS = (*_SETTINGS, "exceptions", "faster_heuristics")
 
 
 class Tokenizer:
@@ -87,82 +89,141 @@ class Tokenizer:
         self._rule_pieces: dict[str, tuple[str, ...]] = {}
         self._longest_rule = 0
         self._takes_norms = "norms" in inspect.signature(Doc._from_orths).parameters
+        # set by `deferred`: makes the rules and settings on first use (see `_ensure_built`)
+        self._build: Callable[[], dict[str, Any]] | None = None
+        # settings whose regex is compiled on first use: name -> saved description
+        self._pending: dict[str, dict] = {}
+        # (pattern, method) of the deferred default regexes, known to be valid
+        self._known: dict[str, tuple[str, str]] = {}
         if rules:
             self.rules = rules
+
+    @classmethod
+    def deferred(
+        cls, vocab: Vocab, build: Callable[[], dict[str, Any]],
+        known: dict[str, tuple[str, str]] | None = None,
+    ) -> Tokenizer:
+        """A tokenizer whose rules and settings `build()` returns on its first use.
+
+        `build` returns the keyword arguments of `Tokenizer(vocab, ...)` (without `vocab`).
+        A pipeline's default tokenizer is made this way: loading a saved pipeline replaces
+        its rules and patterns, so validating and compiling the defaults would be wasted.
+        Errors in the defaults are raised on first use, with the same codes. `known` maps
+        settings to the (pattern, method) of the regexes `build` compiles: `from_bytes`
+        compiles a saved regex equal to one of them on first use too.
+        """
+        tokenizer = cls(vocab)
+        tokenizer._build = build
+        tokenizer._known = dict(known or {})
+        return tokenizer
+
+    def _ensure_built(self) -> None:
+        """Make the deferred rules and settings, and compile pending regexes (no-op once made)."""
+        if self._pending:
+            compiled = {name: _restore(name, desc) for name, desc in self._pending.items()}
+            for name, func in compiled.items():
+                setattr(self, "_" + name, func)
+            self._pending = {}
+        build = self._build
+        if build is None:
+            return
+        settings = dict(build())
+        for name in _SETTINGS:
+            setattr(self, "_" + name, _check_setting(name, settings.pop(name, None)))
+        rules = _validated_rules(settings.pop("rules", None))
+        self._faster_heuristics = bool(settings.pop("faster_heuristics", True))
+        if settings:
+            raise InputTypeError(Errors.E107.format(
+                name=", ".join(map(str, settings)), expected="a Tokenizer setting",
+                type="unknown setting"))
+        self._build = None
+        self._rules = rules
+        self._reload()
 
     # --- settings ------------------------------------------------------------------------
 
     @property
     def prefix_search(self) -> Callable | None:
         """Finds a prefix at the start of a string (a compiled regex's `.search`)."""
+        self._ensure_built()
         return self._prefix_search
 
     @prefix_search.setter
     def prefix_search(self, value: Callable | None) -> None:
+        self._ensure_built()
         self._prefix_search = _check_setting("prefix_search", value)
         self._reload()
 
     @property
     def suffix_search(self) -> Callable | None:
         """Finds a suffix at the end of a string (a compiled regex's `.search`)."""
+        self._ensure_built()
         return self._suffix_search
 
     @suffix_search.setter
     def suffix_search(self, value: Callable | None) -> None:
+        self._ensure_built()
         self._suffix_search = _check_setting("suffix_search", value)
         self._reload()
 
     @property
     def infix_finditer(self) -> Callable | None:
         """Finds the infixes inside a string (a compiled regex's `.finditer`)."""
+        self._ensure_built()
         return self._infix_finditer
 
     @infix_finditer.setter
     def infix_finditer(self, value: Callable | None) -> None:
+        self._ensure_built()
         self._infix_finditer = _check_setting("infix_finditer", value)
         self._reload()
 
     @property
     def token_match(self) -> Callable | None:
         """Matches strings that stay one token, checked before affixes are split."""
+        self._ensure_built()
         return self._token_match
 
     @token_match.setter
     def token_match(self, value: Callable | None) -> None:
+        self._ensure_built()
         self._token_match = _check_setting("token_match", value)
         self._reload()
 
     @property
     def url_match(self) -> Callable | None:
         """Matches URLs that stay one token, checked after affixes are split."""
+        self._ensure_built()
         return self._url_match
 
     @url_match.setter
     def url_match(self, value: Callable | None) -> None:
+        self._ensure_built()
         self._url_match = _check_setting("url_match", value)
         self._reload()
 
     @property
     def faster_heuristics(self) -> bool:
         """Only re-merge special cases the affix rules would split (True, the default)."""
+        self._ensure_built()
         return self._faster_heuristics
 
     @faster_heuristics.setter
     def faster_heuristics(self, value: bool) -> None:
+        self._ensure_built()
         self._faster_heuristics = bool(value)
         self._reload()
 
     @property
     def rules(self) -> dict[str, list[dict]]:
         """The special cases: string -> list of token dicts (a copy)."""
+        self._ensure_built()
         return {k: [dict(t) for t in v] for k, v in self._rules.items()}
 
     @rules.setter
     def rules(self, rules: dict[str, list[dict]] | None) -> None:
-        validated = {}
-        for string, substrings in (rules or {}).items():
-            validated[string] = validate_exception(string, substrings)
-        self._rules = validated
+        self._ensure_built()
+        self._rules = _validated_rules(rules)
         self._reload()
 
     def add_special_case(self, string: str, substrings: Iterable[dict]) -> None:
@@ -171,6 +232,7 @@ class Tokenizer:
         Raises a coded `InputError`/`InputTypeError` (E100-E106) when the tokens do not spell
         `string` or set other attributes.
         """
+        self._ensure_built()
         self._rules[string] = validate_exception(string, substrings)
         self._reload()
 
@@ -178,11 +240,14 @@ class Tokenizer:
         """Rebuild the special-case tables and empty the caches (rules or settings changed)."""
         self._cache = {}
         self._rule_pieces = {}
-        self._specials = {}
-        for string, tokens in self._rules.items():
-            self._specials[string] = [
-                (f"SPECIAL-{i + 1}", t[ORTH], t.get(NORM)) for i, t in enumerate(tokens)
+        names = _SPECIAL_NAMES
+        self._specials = {
+            string: [
+                (names[i] if i < len(names) else f"SPECIAL-{i + 1}", t[ORTH], t.get(NORM))
+                for i, t in enumerate(tokens)
             ]
+            for string, tokens in self._rules.items()
+        }
         self._longest_rule = max(map(len, self._rules), default=0)
 
     def _pieces_of_rule(self, string: str) -> tuple[str, ...]:
@@ -295,6 +360,8 @@ class Tokenizer:
 
     def _split_chunk(self, chunk: str, with_specials: bool) -> list[_Piece]:
         """Apply special cases, affixes, URL/token matches and infixes to one chunk."""
+        if self._build is not None or self._pending:
+            self._ensure_built()  # the cache is empty until then, so every chunk comes here
         specials = self._specials if with_specials else {}
         found = specials.get(chunk)
         if found is not None:
@@ -443,6 +510,7 @@ class Tokenizer:
     # --- serialization -------------------------------------------------------------------
 
     def _parts(self) -> dict[str, Callable[[], bytes]]:
+        self._ensure_built()
         parts: dict[str, Callable[[], bytes]] = {
             name: (lambda name=name: _pack(_describe(name, getattr(self, name))))
             for name in _SETTINGS
@@ -464,17 +532,30 @@ class Tokenizer:
         """Load rules and settings written by `to_bytes`; raises `FormatError` (E109/E110)."""
         from . import serialize
 
-        parts = self._parts()
-        exclude = serialize.check_exclude(exclude, parts, extra=("vocab",))
+        exclude = serialize.check_exclude(exclude, _PARTS, extra=("vocab",))
         loaded: dict[str, Any] = {}
-        setters = {name: (lambda b, name=name: loaded.__setitem__(name, _unpack(b))) for name in parts}
+        setters = {name: (lambda b, name=name: loaded.__setitem__(name, _unpack(b))) for name in _PARTS}
         try:
             serialize.from_bytes(data, setters, exclude)
         except FormatError as e:
             raise FormatError(Errors.E109.format(reason=str(e))) from e
+        known = self._known
+        if all(name in loaded for name in _PARTS):
+            # everything is replaced: the deferred defaults are never made
+            self._build = None
+            self._pending = {}
+        else:
+            self._ensure_built()
         for name in _SETTINGS:
-            if name in loaded:
-                setattr(self, "_" + name, _restore(name, loaded[name]))
+            if name not in loaded:
+                continue
+            desc = loaded[name]
+            if _is_known(desc, known.get(name)):
+                # one of the language's own regexes: valid, compiled when first needed
+                self._pending[name] = desc
+                setattr(self, "_" + name, None)
+            else:
+                setattr(self, "_" + name, _restore(name, desc))
         if "faster_heuristics" in loaded:
             self._faster_heuristics = bool(loaded["faster_heuristics"])
         if "exceptions" in loaded:
@@ -483,14 +564,13 @@ class Tokenizer:
                 raise FormatError(Errors.E109.format(reason="exceptions are not a map"))
             rules = {}
             for string, toks in table.items():
-                if not isinstance(toks, list) or not all(
-                    isinstance(t, list) and len(t) == 2 for t in toks
-                ):
+                if type(toks) is not list or not all(type(t) is list and len(t) == 2 for t in toks):
                     raise FormatError(Errors.E109.format(reason=f"bad exception {string!r}"))
                 rules[string] = [
                     {ORTH: o} if n is None else {ORTH: o, NORM: n} for o, n in toks
                 ]
-            self.rules = rules
+            self._rules = _validated_rules(rules)  # not the setter: pending regexes stay so
+            self._reload()
         else:
             self._reload()
         return self
@@ -520,6 +600,43 @@ def _tokenizer_from_bytes(vocab: Vocab, data: bytes) -> Tokenizer:
     return Tokenizer(vocab).from_bytes(data)
 
 
+def _validated_rules(rules: Any) -> dict[str, list[dict]]:
+    """Special cases checked and copied as `{ORTH: ..., NORM: ...}` dicts (see validate_exception).
+
+    Tables already in that form (what `from_bytes` and the language data give) take a fast
+    structural check; anything else goes through `validate_exception`, which converts
+    attribute names and raises the coded errors (E100-E106).
+    """
+    validated = {}
+    for string, substrings in (rules or {}).items():
+        tokens = _canonical_copy(string, substrings)
+        validated[string] = tokens if tokens is not None else validate_exception(string, substrings)
+    return validated
+
+
+def _canonical_copy(string: Any, substrings: Any) -> list[dict] | None:
+    """A copy of `substrings` when they are already valid canonical token dicts, else None."""
+    if type(string) is not str or type(substrings) is not list or not string:
+        return None
+    tokens = []
+    for token in substrings:
+        if type(token) is not dict:
+            return None
+        orth = token.get(ORTH)
+        if type(orth) is not str or not orth:
+            return None
+        if len(token) == 1:
+            tokens.append({ORTH: orth})
+        else:
+            norm = token.get(NORM)
+            if len(token) != 2 or type(norm) is not str:
+                return None
+            tokens.append({ORTH: orth, NORM: norm})
+    if "".join([t[ORTH] for t in tokens]) != string:
+        return None
+    return tokens
+
+
 def _check_setting(name: str, value: Any) -> Callable | None:
     if value is not None and not callable(value):
         raise InputTypeError(
@@ -539,6 +656,15 @@ def _describe(name: str, func: Callable | None) -> dict | None:
             raise SerializationError(Errors.E111.format(name=name, func=repr(func)))
         return {"pattern": owner.pattern, "flags": int(owner.flags), "method": method}
     raise SerializationError(Errors.E111.format(name=name, func=repr(func)))
+
+
+def _is_known(desc: Any, known: tuple[str, str] | None) -> bool:
+    """True when a saved description is exactly a known default regex (plain flags)."""
+    return (
+        known is not None and isinstance(desc, dict) and len(desc) == 3
+        and desc.get("pattern") == known[0] and desc.get("method") == known[1]
+        and desc.get("flags") == int(re.UNICODE)
+    )
 
 
 def _restore(name: str, desc: Any) -> Callable | None:
@@ -575,15 +701,32 @@ def tokenizer_from_defaults(nlp: Language) -> Tokenizer:
     prefixes = defaults.prefixes if defaults.prefixes is not None else TOKENIZER_PREFIXES
     suffixes = defaults.suffixes if defaults.suffixes is not None else TOKENIZER_SUFFIXES
     infixes = defaults.infixes if defaults.infixes is not None else TOKENIZER_INFIXES
-    return Tokenizer(
-        nlp.vocab,
-        rules=defaults.tokenizer_exceptions,
-        prefix_search=compile_prefix_regex(prefixes).search if prefixes else None,
-        suffix_search=compile_suffix_regex(suffixes).search if suffixes else None,
-        infix_finditer=compile_infix_regex(infixes).finditer if infixes else None,
-        token_match=defaults.token_match,
-        url_match=defaults.url_match,
+    rules, token_match, url_match = (
+        defaults.tokenizer_exceptions, defaults.token_match, defaults.url_match
     )
+    # the patterns compile_*_regex make, so that loading can tell a saved default regex (a
+    # saved one that differs is compiled, and so checked, at once)
+    known = {
+        "prefix_search": ("|".join(f"^(?:{p})" for p in prefixes if p.strip()), "search"),
+        "suffix_search": ("|".join(f"(?:{p})$" for p in suffixes if p.strip()), "search"),
+        "infix_finditer": ("|".join(f"(?:{p})" for p in infixes if p.strip()), "finditer"),
+    }
+
+    def build() -> dict[str, Any]:
+        # validated and compiled on first use: a loaded pipeline replaces them all
+        prefix = compile_prefix_regex(prefixes) if prefixes else None
+        suffix = compile_suffix_regex(suffixes) if suffixes else None
+        infix = compile_infix_regex(infixes) if infixes else None
+        return {
+            "rules": rules,
+            "prefix_search": prefix.search if prefix else None,
+            "suffix_search": suffix.search if suffix else None,
+            "infix_finditer": infix.finditer if infix else None,
+            "token_match": token_match,
+            "url_match": url_match,
+        }
+
+    return Tokenizer.deferred(nlp.vocab, build, known)
 
 
 @registry.tokenizers("plait.Tokenizer.v1")

@@ -133,3 +133,15 @@ def test_optimizer_moves_parameter_against_gradient_and_keeps_averages():
 def test_optimizer_rejects_bad_settings():
     with pytest.raises(ConfigError, match="E567"):
         Optimizer(0.1, beta1=1.5)
+
+
+def test_gradients_are_zeroed_arrays_made_on_first_use():
+    layer = Linear(3, 2)
+    layer.initialize()
+    assert dict(layer.grads) == {}  # a loaded model allocates no gradients
+    assert np.array_equal(layer.grads["W"], np.zeros((2, 3), dtype=np.float32))
+    layer.grads["b"] += 1.0
+    layer.add_param("b", np.zeros(3, dtype=np.float32))
+    assert np.array_equal(layer.grads["b"], np.zeros(3, dtype=np.float32))
+    with pytest.raises(KeyError):
+        layer.grads["nope"]

@@ -22,6 +22,22 @@ Backprop = Callable[[Any], Any]
 _ids = itertools.count(1)
 
 
+class Gradients(dict):
+    """A model's gradients by parameter name; each is a zeroed array made on first use.
+
+    Loaded (inference-only) models never touch them, so loading allocates no gradients.
+    """
+
+    def __init__(self, params: dict[str, np.ndarray]) -> None:
+        super().__init__()
+        self.params = params
+
+    def __missing__(self, name: str) -> np.ndarray:
+        grad = np.zeros_like(self.params[name])
+        self[name] = grad
+        return grad
+
+
 class Model:
     """A layer: parameters, dimensions, sub-layers and a forward/backward pass."""
 
@@ -37,7 +53,7 @@ class Model:
         self.layers: list[Model] = list(layers or [])
         self.dims: dict[str, int | None] = dict(dims or {})
         self.params: dict[str, np.ndarray] = {}
-        self.grads: dict[str, np.ndarray] = {}
+        self.grads: dict[str, np.ndarray] = Gradients(self.params)
         self.refs: dict[str, Model] = dict(refs or {})
         self.attrs: dict[str, Any] = dict(attrs or {})
 
@@ -71,9 +87,9 @@ class Model:
     # --- parameters ------------------------------------------------------------------
 
     def add_param(self, name: str, value: np.ndarray) -> None:
-        """Add (or replace) a parameter and its zeroed gradient."""
+        """Add (or replace) a parameter; its gradient is zeroed (made on first use)."""
         self.params[name] = value
-        self.grads[name] = np.zeros_like(value)
+        self.grads.pop(name, None)
 
     def inc_grad(self, name: str, value: np.ndarray) -> None:
         """Add to the gradient of a parameter."""

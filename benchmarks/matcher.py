@@ -1,10 +1,12 @@
 """Benchmark: plait's Matcher and PhraseMatcher against spaCy's, on the same corpus.
 
-    python benchmarks/matcher.py [--corpus PATH] [--limit N] [--repeat 3]
+    python benchmarks/matcher.py [--corpus PATH] [--limit N] [--repeat 3] [--only phrase]
 
 Both libraries tokenize the same paragraphs first (spaCy with `spacy.blank("en")`, plait
-with `plait.blank("en")`), outside the timers; only matching is timed (warm-up, then the
-best of `--repeat` runs). The PhraseMatcher terms are word n-grams taken from paragraphs
+with `plait.blank("en")`), outside the timers; only matching is timed (a warm-up each, then
+the best of `--repeat` runs, spaCy's and plait's runs taking turns so that a change in the
+machine's load hits both, each run after a `gc.collect()` so that neither pays for the
+other's garbage). The PhraseMatcher terms are word n-grams taken from paragraphs
 after the first `--limit` ones, the same list for both libraries. Prints docs/s for each
 library, the ratio plait/spaCy (> 1 means plait is faster), the match counts and whether
 the matches agree (key, start, end and order, doc by doc).
@@ -13,6 +15,7 @@ the matches agree (key, start, end and order, doc by doc).
 from __future__ import annotations
 
 import argparse
+import gc
 import random
 import time
 from pathlib import Path
@@ -64,15 +67,16 @@ def make_terms(paragraphs: list[str], count: int, seed: int = 0) -> list[str]:
     return ordered[:count]
 
 
-def best_of(repeat: int, func) -> tuple[float, object]:
-    func()  # warm-up
-    best = float("inf")
-    result = None
+def best_of_each(repeat: int, funcs: list) -> list[tuple[float, object]]:
+    """(best time, result) of each function, their runs interleaved."""
+    out = [(float("inf"), func()) for func in funcs]  # warm-up
     for _ in range(repeat):
-        start = time.perf_counter()
-        result = func()
-        best = min(best, time.perf_counter() - start)
-    return best, result
+        for i, func in enumerate(funcs):
+            gc.collect()
+            start = time.perf_counter()
+            result = func()
+            out[i] = (min(out[i][0], time.perf_counter() - start), result)
+    return out
 
 
 def run_all(matcher, docs: list) -> list:
@@ -86,8 +90,9 @@ def as_strings(strings, results: list) -> list[list[tuple]]:
 def compare(
     name: str, docs_n: int, repeat: int, s_matcher, s_docs, s_strings, p_matcher, p_docs, p_strings
 ):
-    s_time, s_res = best_of(repeat, lambda: run_all(s_matcher, s_docs))
-    p_time, p_res = best_of(repeat, lambda: run_all(p_matcher, p_docs))
+    (s_time, s_res), (p_time, p_res) = best_of_each(
+        repeat, [lambda: run_all(s_matcher, s_docs), lambda: run_all(p_matcher, p_docs)]
+    )
     s_str = as_strings(s_strings, s_res)
     p_str = as_strings(p_strings, p_res)
     same_tokens = [
@@ -102,6 +107,22 @@ def compare(
         f"{s_count:>9,} {p_count:>9,}   {agree:,}/{len(same_tokens):,}"
     )
     return s_rate, p_rate
+
+
+def compare_matchers(args, n, snlp, s_docs, pnlp, p_docs, SpacyMatcher, Matcher) -> None:
+    s_m = SpacyMatcher(snlp.vocab)
+    p_m = Matcher(pnlp.vocab)
+    for key, patterns in MATCHER_PATTERNS.items():
+        s_m.add(key, patterns)
+        p_m.add(key, patterns)
+    compare(f"Matcher ({len(MATCHER_PATTERNS)} rules)", n, args.repeat, s_m, s_docs, snlp.vocab.strings, p_m, p_docs, pnlp.vocab.strings)  # fmt: skip
+
+    for key, patterns in MATCHER_PATTERNS.items():
+        s_one = SpacyMatcher(snlp.vocab)
+        p_one = Matcher(pnlp.vocab)
+        s_one.add(key, patterns)
+        p_one.add(key, patterns)
+        compare(f"  Matcher {key}", n, args.repeat, s_one, s_docs, snlp.vocab.strings, p_one, p_docs, pnlp.vocab.strings)  # fmt: skip
 
 
 def main() -> None:
@@ -119,6 +140,11 @@ def main() -> None:
         "--same-tokens",
         action="store_true",
         help="build plait's docs from spaCy's tokens (to compare matching on identical tokens)",
+    )
+    parser.add_argument(
+        "--only",
+        choices=["matcher", "phrase"],
+        help="run only the Matcher or only the PhraseMatcher benchmarks",
     )
     args = parser.parse_args()
 
@@ -154,20 +180,10 @@ def main() -> None:
         f"{'benchmark (docs/s)':<24} {'spaCy':>12} {'plait':>12} {'ratio':>8} {'spaCy n':>9} {'plait n':>9}   agree (same-token docs)"
     )
 
-    s_m = SpacyMatcher(snlp.vocab)
-    p_m = Matcher(pnlp.vocab)
-    for key, patterns in MATCHER_PATTERNS.items():
-        s_m.add(key, patterns)
-        p_m.add(key, patterns)
-    compare(f"Matcher ({len(MATCHER_PATTERNS)} rules)", n, args.repeat, s_m, s_docs, snlp.vocab.strings, p_m, p_docs, pnlp.vocab.strings)  # fmt: skip
-
-    for key, patterns in MATCHER_PATTERNS.items():
-        s_one = SpacyMatcher(snlp.vocab)
-        p_one = Matcher(pnlp.vocab)
-        s_one.add(key, patterns)
-        p_one.add(key, patterns)
-        compare(f"  Matcher {key}", n, args.repeat, s_one, s_docs, snlp.vocab.strings, p_one, p_docs, pnlp.vocab.strings)  # fmt: skip
-
+    if args.only != "phrase":
+        compare_matchers(args, n, snlp, s_docs, pnlp, p_docs, SpacyMatcher, Matcher)
+    if args.only == "matcher":
+        return
     for count in (10_000, 100_000):
         terms = make_terms(paragraphs[args.limit :], count)
         t0 = time.perf_counter()

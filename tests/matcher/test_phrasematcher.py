@@ -3,10 +3,13 @@
 import pickle
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from plait.errors import InputError, LookupFailed
 from plait.matcher import PhraseMatcher
 from plait.tokens import Doc
+from plait.vocab import Vocab
 
 
 def test_orth_is_the_default_and_case_sensitive(vocab, make_doc, keyed):
@@ -193,3 +196,76 @@ def test_values_outside_every_phrase_end_a_walk(vocab, make_doc, keyed):
     doc = make_doc("a b x a b c a b")
     assert keyed(matcher(doc)) == [("P", 1, 2), ("P", 3, 6), ("P", 4, 5), ("P", 7, 8)]
     assert keyed(matcher(doc[3:5])) == [("P", 4, 5)]
+
+
+def test_phrase_under_two_keys_keeps_the_other_key_after_remove(vocab, make_doc, keyed):
+    matcher = PhraseMatcher(vocab)
+    matcher.add("A", [make_doc("red wine"), make_doc("wine")])
+    matcher.add("B", [make_doc("red wine")])
+    matcher.add("C", [make_doc("wine")])
+    doc = make_doc("red wine")
+    assert keyed(matcher(doc)) == [("A", 0, 2), ("B", 0, 2), ("A", 1, 2), ("C", 1, 2)]
+    matcher.remove("A")
+    assert keyed(matcher(doc)) == [("B", 0, 2), ("C", 1, 2)]
+    matcher.add("A", [make_doc("red wine")])  # added again: after B, the key still there
+    assert keyed(matcher(doc)) == [("B", 0, 2), ("A", 0, 2), ("C", 1, 2)]
+
+
+def test_longer_phrase_added_below_a_phrase_end_of_another_phrase(vocab, make_doc, keyed):
+    # "a b" and "c b" end in leaves of the same key; extending one must leave the other alone
+    matcher = PhraseMatcher(vocab)
+    matcher.add("K", [make_doc("a b"), make_doc("c b")])
+    matcher.add("L", [make_doc("a b d")])
+    doc = make_doc("a b d c b d")
+    assert keyed(matcher(doc)) == [("K", 0, 2), ("L", 0, 3), ("K", 3, 5)]
+    matcher.remove("K")
+    assert keyed(matcher(doc)) == [("L", 0, 3)]
+    matcher.remove("L")
+    assert matcher._root == {} and matcher(doc) == []
+
+
+def test_span_matches_start_at_the_span_edge(vocab, make_doc, keyed):
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    matcher.add("W", [make_doc("red"), make_doc("red wine")])
+    doc = make_doc("x Red wine y red")
+    assert keyed(matcher(doc[1:3])) == [("W", 1, 2), ("W", 1, 3)]
+    assert keyed(matcher(doc[4:5])) == [("W", 4, 5)]
+    assert keyed(matcher(doc[1:2], as_spans=False)) == [("W", 1, 2)]
+
+
+WORDS = ["a", "b", "c", "A", "B"]
+phrase = st.lists(st.sampled_from(WORDS), min_size=1, max_size=4)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    rules=st.lists(st.lists(phrase, min_size=1, max_size=6), min_size=1, max_size=3),
+    words=st.lists(st.sampled_from(WORDS), max_size=12),
+    attr=st.sampled_from(["ORTH", "LOWER"]),
+    removed=st.integers(min_value=-1, max_value=2),
+    span_start=st.integers(min_value=0, max_value=12),
+)
+def test_matches_equal_a_brute_force_search(rules, words, attr, removed, span_start):
+    vocab = Vocab()
+    matcher = PhraseMatcher(vocab, attr=attr)
+    norm = str.lower if attr == "LOWER" else str
+    keys = [f"K{i}" for i in range(len(rules))]
+    for key, phrases in zip(keys, rules):
+        matcher.add(key, [Doc(vocab, words=p) for p in phrases])
+    if 0 <= removed < len(keys):
+        matcher.remove(keys[removed])
+    live = {k: {tuple(map(norm, p)) for p in ps} for i, (k, ps) in enumerate(zip(keys, rules))
+            if i != removed}
+    doc = Doc(vocab, words=words)
+    span_start = min(span_start, len(words))
+    for start, end in ((0, len(words)), (span_start, len(words))):
+        values = [norm(w) for w in words]
+        expected = [
+            (k, s, e)
+            for s in range(start, end)
+            for e in range(s + 1, end + 1)
+            for k in keys
+            if k in live and tuple(values[s:e]) in live[k]
+        ]
+        found = matcher(doc[start:end]) if start else matcher(doc)
+        assert [(vocab.strings[m], s, e) for m, s, e in found] == expected

@@ -1,14 +1,17 @@
 """PhraseMatcher: match large lists of phrases, given as Docs (spaCy's `PhraseMatcher`).
 
-Phrases are stored in a trie over small integer codes: every attribute value that occurs
-in a phrase gets a code (1, 2, 3...; 0 stands for any other value). A node is
-`[children, match_ids]`, where `children` maps the next token's code to the next node and
-`match_ids` holds the keys of the phrases that end there; `_first[code]` is the node of
-the phrases starting with that code (None if there is none). Matching turns the doc's
-attribute column into codes once (for lexical attributes through a per-orth memo, so a
-word type is looked up once), finds the starting nodes at C speed
-(`map(_first.__getitem__, codes)`), and walks the trie only from the tokens found there.
-Small-int keys keep each step of a walk cheap: their hash is the value itself.
+Phrases are stored in a trie. Every attribute value that occurs in a phrase gets one
+`PhraseValue` object, which serves twice: it is the trie's first-level node for the phrases
+that start with that value, and it is the key that stands for that value in every deeper
+node. A node is a dict mapping the next token's `PhraseValue` to the next node, and `END`
+(-1) to the match ID of the phrase that ends there (`ManyIds`, a tuple, when it ends under
+several keys); a `PhraseValue` hashes by identity, so each step of a walk costs one dict
+lookup on a pointer hash.
+
+Matching maps the doc's attribute column to `PhraseValue`s in one C-level `map` (for
+lexical attributes through a per-orth memo, so a word type is looked up once); a value that
+starts no phrase is an empty (false) dict, so `compress` finds the starts at C speed and
+Python walks the trie only from there.
 """
 
 from __future__ import annotations
@@ -26,8 +29,38 @@ from .patterns import resolve_attr
 
 OnMatch = Callable[[Any, Any, int, list], Any]
 
-# A trie node: [children: value -> node, match IDs of the phrases ending here]
-Node = list
+END = -1  # the key of a node's match ID(s): never a PhraseValue
+
+
+class ManyIds(tuple):
+    """The match IDs of a phrase added under several keys (one ID is stored as itself)."""
+
+    __slots__ = ()
+
+
+class PhraseValue(dict):
+    """One attribute value of the phrases: its first-level trie node, and its key below."""
+
+    __slots__ = ()
+    # Identity hash (C speed, unlike a dict's content): a value is one object per matcher.
+    # Equality stays the dict's, but dict lookups compare keys by identity before that.
+    __hash__ = object.__hash__  # type: ignore[assignment]
+
+
+class SharedLeaf(dict):
+    """A leaf `{END: match_id}`, one per match ID, shared by all phrases with that ID.
+
+    Sharing keeps a large trie small and its leaves in the CPU cache. A shared leaf is never
+    written to: adding below it or removing its ID replaces it in its parent first.
+    """
+
+    __slots__ = ()
+
+
+# A trie node: {PhraseValue of the next token: node, END: match ID(s) of the phrase ending here}
+Node = dict
+# The value of every token whose value occurs in no phrase: empty, so false, and never a key.
+NO_VALUE = PhraseValue()
 
 
 def resolve_phrase_attr(attr: object) -> int:
@@ -58,14 +91,15 @@ class PhraseMatcher:
         self._docs: dict[Any, set[tuple[int, ...]]] = {}
         self._match_ids: dict[Any, int] = {}
         self._keys_by_id: dict[int, Any] = {}
-        self._codes: dict[int, int] = {}  # attribute value -> code (>= 1)
-        self._root: dict[int, Node] = {}  # code -> node, the trie's first level
-        self._first: list[Node | None] = [None]  # the same, as a list indexed by code
+        self._values: dict[int, PhraseValue] = {}  # attribute value -> its PhraseValue
+        self._root: dict[int, PhraseValue] = {}  # the same, for the values starting a phrase
+        self._leaves: dict[Any, SharedLeaf] = {}  # match ID -> its shared leaf
         self._any_callback = False
         # Lexical attributes (LOWER, SHAPE...) are coded once per word type (orth).
         self._lexemes: D.OrthMemo | None = None
         if self.attr in D.LEXICAL_ATTRS and self.attr != attrs.ORTH:
-            self._lexemes = D.OrthMemo(vocab, [self.attr], self._code_of_values)
+            self._lexemes = D.OrthMemo(vocab, [self.attr], self._value_of_token)
+        self._memo_edits = -2  # the vocab's number of edited lexemes at the last memo lookup
 
     def __len__(self) -> int:
         """The number of keys (rules), not of phrases."""
@@ -116,33 +150,49 @@ class PhraseMatcher:
             raise InputError(Errors.E466.format(key=key, type=type(doc).__name__))
         return tuple(int(v) for v in doc)
 
-    def _code(self, value: int) -> int:
-        """The code of an attribute value, given a new one when first seen."""
-        code = self._codes.get(value)
-        if code is None:
-            code = self._codes[value] = len(self._codes) + 1
-            self._first.append(None)
+    def _value(self, value: int) -> PhraseValue:
+        """The PhraseValue of an attribute value, made when first seen."""
+        found = self._values.get(value)
+        if found is None:
+            found = self._values[value] = PhraseValue()
             if self._lexemes is not None:
-                self._lexemes.clear()  # memoized codes of 0 may now be wrong
-        return code
+                self._lexemes.clear()  # words memoized as NO_VALUE may now have a value
+        return found
 
-    def _code_of_values(self, values: list[int]) -> int:
-        """The code of a token, from its attribute values (as `OrthMemo` computes it)."""
-        return self._codes.get(values[0], 0)
+    def _value_of_token(self, values: list[int]) -> PhraseValue:
+        """A token's PhraseValue, from its attribute values (as `OrthMemo` computes it)."""
+        return self._values.get(values[0], NO_VALUE)
 
     def _insert(self, keyword: tuple[int, ...], match_id: int) -> None:
-        children = self._root
-        node: Node = []
-        for value in keyword:
-            code = self._code(value)
-            node = children.get(code)  # type: ignore[assignment]
-            if node is None:
-                node = children[code] = [{}, ()]
-                if children is self._root:
-                    self._first[code] = node
-            children = node[0]
-        if match_id not in node[1]:
-            node[1] = node[1] + (match_id,)
+        node: Node = self._root.get(keyword[0]) or self._value(keyword[0])
+        self._root[keyword[0]] = node  # type: ignore[assignment]
+        parent: Node | None = None
+        key: PhraseValue | None = None
+        for value in keyword[1:]:
+            parent, key = node, self._value(value)
+            child = node.get(key)
+            if child is None:
+                child = node[key] = {}
+            elif child.__class__ is SharedLeaf:
+                child = node[key] = dict(child)  # a copy to write to
+            node = child
+        ids = _ids(node)
+        if match_id not in ids:
+            _set_ids(node, ids + (match_id,))
+        if parent is not None:
+            self._share_leaf(parent, key, node)
+
+    def _share_leaf(self, parent: Node, key: Any, node: Node) -> None:
+        """Put the shared leaf in place of `node` (below `parent`) if it is a one-ID leaf."""
+        if len(node) != 1 or node.__class__ is SharedLeaf:
+            return
+        match_id = node.get(END)
+        if match_id is None or match_id.__class__ is ManyIds:
+            return
+        leaf = self._leaves.get(match_id)
+        if leaf is None:
+            leaf = self._leaves[match_id] = SharedLeaf({END: match_id})
+        parent[key] = leaf
 
     def remove(self, key: str) -> None:
         """Remove the rule for `key` and its phrases; an unknown key is a coded KeyError."""
@@ -150,26 +200,27 @@ class PhraseMatcher:
             raise LookupFailed(Errors.E467.format(key=key))
         match_id = self._match_ids.pop(key)
         for keyword in self._docs.pop(key):
-            path: list[tuple[dict, int]] = []
-            children = self._root
-            node = None
-            for value in keyword:
-                code = self._codes[value]
-                node = children.get(code)
+            path: list[tuple[Node, Any]] = [(self._root, keyword[0])]
+            node: Node | None = self._root.get(keyword[0])
+            for value in keyword[1:]:
                 if node is None:
                     break
-                path.append((children, code))
-                children = node[0]
+                path.append((node, self._values[value]))
+                node = node.get(self._values[value])
             if node is None:
                 continue
-            node[1] = tuple(m for m in node[1] if m != match_id)
-            for parent, code in reversed(path):  # prune nodes left empty
-                child = parent[code]
-                if child[0] or child[1]:
+            ids = tuple(m for m in _ids(node) if m != match_id)
+            if node.__class__ is SharedLeaf:  # never written to: replaced by a copy
+                parent, value_key = path[-1]
+                node = parent[value_key] = {}
+                _set_ids(node, ids)
+                self._share_leaf(parent, value_key, node)
+            else:
+                _set_ids(node, ids)
+            for parent, value_key in reversed(path):  # prune nodes left empty
+                if parent[value_key]:
                     break
-                del parent[code]
-                if parent is self._root:
-                    self._first[code] = None
+                del parent[value_key]  # a PhraseValue stays in `_values`, only leaves the root
         del self._callbacks[key]
         if self._keys_by_id.get(match_id) == key:
             del self._keys_by_id[match_id]
@@ -179,18 +230,17 @@ class PhraseMatcher:
 
     def __call__(self, doclike: Any, *, as_spans: bool = False) -> list:
         """Find all phrases in a Doc or Span: `(match_id, start, end)` tuples or Spans."""
-        if doclike is None:
+        if doclike.__class__ is Doc:  # the common case, without the checks of `D.resolve`
+            doc, start, end = doclike, 0, len(doclike._orth)
+        elif doclike is None:
             return []
-        doc, start, end = D.resolve(doclike)
+        else:
+            doc, start, end = D.resolve(doclike)
         if start == end:
             return []
-        if self._lexemes is None:
-            values = D.column(doc, start, end, self.attr)
-            codes = list(map(self._codes.get, values, repeat(0)))
-        else:
-            orths = D.column(doc, start, end, attrs.ORTH)
-            codes = self._lexemes.lookup(doc, start, end, orths)
-        matches = self._find(codes, start)
+        matches = self._find(self._tokens(doc, start, end))
+        if start:  # a Span: offsets within the doc, as spaCy gives them
+            matches = [(m, s + start, e + start) for m, s, e in matches]
         if self._any_callback:
             for i, (match_id, _, _) in enumerate(matches):
                 on_match = self._callbacks.get(self._keys_by_id.get(match_id))
@@ -202,35 +252,75 @@ class PhraseMatcher:
             return [Span(doc, s, e, label=m) for m, s, e in matches]
         return matches
 
-    def _find(self, codes: list[int], offset: int) -> list[tuple[int, int, int]]:
-        """All phrases in `codes` (one per token), by start, then end; offsets shifted."""
-        n = len(codes)
-        firsts = list(map(self._first.__getitem__, codes))
+    def _tokens(self, doc: Doc, start: int, end: int) -> list[PhraseValue]:
+        """The PhraseValue of each token `start:end` (NO_VALUE where it is in no phrase)."""
+        orth = doc._orth
+        if self._lexemes is None:
+            values = D.column(doc, start, end, self.attr)
+            return list(map(self._values.get, values, repeat(NO_VALUE)))
+        orths = orth.tolist() if end - start == len(orth) else orth[start:end].tolist()
+        memo = self._lexemes
+        # The memo's own `lookup` follows lexeme edits; this inlines its common case (no new
+        # edit since the last call, every word seen before) to save a call per doc.
+        edited = getattr(self.vocab, "_edited", None)
+        if edited is not None and len(edited) == self._memo_edits:
+            tokens = list(map(memo.get, orths))
+            if None not in tokens:
+                return tokens
+        self._memo_edits = len(edited) if isinstance(edited, set) else -2
+        return memo.lookup(doc, start, end, orths)
+
+    def _find(self, tokens: list[PhraseValue]) -> list[tuple[int, int, int]]:
+        """All phrases in `tokens` (a PhraseValue each), sorted by start, then end."""
         out: list[tuple[int, int, int]] = []
-        if firsts.count(None) == n:
+        if not any(tokens):
             return out
-        codes.append(0)  # no node has a child for code 0: ends every walk at the doc's end
+        n = len(tokens)
+        tokens.append(NO_VALUE)  # a key of no node: ends every walk at the doc's end
         append = out.append
-        starts = compress(range(offset, offset + n), firsts)
-        for start, node in zip(starts, compress(firsts, firsts)):
-            ids = node[1]
-            if ids:
-                for match_id in ids:
-                    append((match_id, start, start + 1))
-            node = node[0].get(codes[start - offset + 1])
+        # The starts, their first-level nodes and the next tokens, for the non-empty values.
+        walks = zip(
+            compress(range(n), tokens), compress(tokens, tokens), compress(tokens[1:], tokens)
+        )
+        for start, node, after in walks:
+            if END in node:
+                ids = node[END]
+                if ids.__class__ is ManyIds:
+                    out.extend([(match_id, start, start + 1) for match_id in ids])
+                else:
+                    append((ids, start, start + 1))
+            node = node.get(after)
             if node is None:  # the common case: no phrase goes on with the next token
                 continue
             end = start + 2
             while True:
-                ids = node[1]
-                if ids:
-                    for match_id in ids:
-                        append((match_id, start, end))
-                node = node[0].get(codes[end - offset])
+                if END in node:
+                    ids = node[END]
+                    if ids.__class__ is ManyIds:
+                        out.extend([(match_id, start, end) for match_id in ids])
+                    else:
+                        append((ids, start, end))
+                node = node.get(tokens[end])
                 if node is None:
                     break
                 end += 1
         return out
+
+
+def _ids(node: Node) -> tuple:
+    """The match IDs of the phrase ending at `node`, as a tuple (empty if none ends there)."""
+    if END not in node:
+        return ()
+    ids = node[END]
+    return tuple(ids) if ids.__class__ is ManyIds else (ids,)
+
+
+def _set_ids(node: Node, ids: tuple) -> None:
+    """Store the match IDs of the phrase ending at `node`: one as itself, more as ManyIds."""
+    if not ids:
+        node.pop(END, None)
+    else:
+        node[END] = ids[0] if len(ids) == 1 else ManyIds(ids)
 
 
 def _unpickle_phrase_matcher(vocab, docs, callbacks, attr) -> PhraseMatcher:

@@ -13,7 +13,15 @@ Run by hand from the repo root (needs the corpus of scripts/data/ and spaCy inst
 3. Speed on ../shared/corpus/python-docs.txt (the first --speed-words words, one paragraph
    a doc): words/s of nlp.pipe with n_process=1 and 2, best of --repeat runs, wall clock
    and CPU (parent + workers).
-4. Load time: `import X; X.load(name)` in a fresh process, the load call alone, best of 5.
+4. Load time: `import X; X.load(name)` in fresh processes (plait and spaCy interleaved), the
+   import and the load call, best and median of --load-runs. Measured twice: first with both
+   libraries running from cached bytecode, as installed wheels do (the children write and read
+   `.pyc` files under a temporary PYTHONPYCACHEPREFIX, filled by a discarded warm-up run, even
+   when PYTHONDONTWRITEBYTECODE is set here), then in the inherited environment, where an
+   editable plait with PYTHONDONTWRITEBYTECODE=1 is compiled from source in every process while
+   spaCy's wheel ships its bytecode. `--only load` measures this section alone. Both run
+   with OPENBLAS_NUM_THREADS=1 unless it is set otherwise (starting numpy's OpenBLAS thread
+   pool slows both imports on this 2-core machine, plait's by ~50 ms, spaCy's by ~150 ms).
 
 Targets (issue 12): on every gold measure no more than 3 points below spaCy; 3x spaCy's
 words/s; 3x faster load. The machine has 2 shared cores: figures are noisy.
@@ -24,8 +32,10 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -144,16 +154,69 @@ print(t1 - t0, t2 - t1)
 """
 
 
-def load_time(module: str, name: str, repeat: int = 5) -> tuple[float, float]:
-    """Best (import seconds, load seconds) in fresh processes."""
-    best = (float("inf"), float("inf"))
-    for _ in range(repeat):
-        done = subprocess.run([sys.executable, "-c", LOAD_SNIPPET.format(module=module,
-                                                                         name=name)],
-                              capture_output=True, text=True, check=True, cwd=ROOT)
-        imp, load = map(float, done.stdout.split())
-        best = (min(best[0], imp), min(best[1], load))
-    return best
+def bytecode_env(cache: str) -> dict[str, str]:
+    """This environment, with bytecode written to and read from `cache` (as installed wheels)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = cache
+    return env
+
+
+def load_once(module: str, name: str, env: dict[str, str] | None) -> tuple[float, float]:
+    """(import seconds, load seconds) of one fresh process."""
+    done = subprocess.run([sys.executable, "-c", LOAD_SNIPPET.format(module=module, name=name)],
+                          capture_output=True, text=True, check=True, cwd=ROOT, env=env)
+    imp, load = map(float, done.stdout.split()[-2:])
+    return imp, load
+
+
+def load_times(model: str, runs: int, env: dict[str, str] | None) -> dict[str, list[tuple]]:
+    """Per library, (import, load) seconds of `runs` fresh processes after a discarded warm-up.
+
+    plait and spaCy alternate, so that the machine's noise hits both alike.
+    """
+    libs = {"plait": model, "spacy": SPACY_MODEL}
+    for module, name in libs.items():  # warm the OS file cache and the bytecode cache
+        load_once(module, name, env)
+    times: dict[str, list[tuple]] = {module: [] for module in libs}
+    for _ in range(runs):
+        for module, name in libs.items():
+            times[module].append(load_once(module, name, env))
+    return times
+
+
+def print_load_table(title: str, times: dict[str, list[tuple]]) -> None:
+    """One load table: best / median seconds of import, load and both; ratio of the medians."""
+    print(f"\n== {title}")
+    print(f"{'seconds, best / median':34s} {'plait':>15s} {'spaCy':>15s} {'ratio':>8s}")
+    for label, pick in [("import", lambda r: r[0]), ("load(name)", lambda r: r[1]),
+                        ("import + load", lambda r: r[0] + r[1])]:
+        stats = {}
+        for module, runs in times.items():
+            values = [pick(r) for r in runs]
+            stats[module] = (min(values), statistics.median(values))
+        cells = "".join(f"{b:8.3f} /{m:6.3f}" for b, m in stats.values())
+        print(f"{label:34s}{cells} {stats['spacy'][1] / stats['plait'][1]:7.2f}x")
+
+
+def print_load(model: str, runs: int) -> None:
+    """Print the load-time tables (section 4): from bytecode, then the inherited environment."""
+    with tempfile.TemporaryDirectory(prefix="pipeline-pyc-") as cache:
+        cached = load_times(model, runs, bytecode_env(cache))
+        # with a prefix, src/plait/x.py is cached as <cache>/.../src/plait/x.cpython-311.pyc
+        compiled = any(Path(cache).rglob("plait/*.pyc"))
+    note = "" if compiled else " (WARNING: no plait bytecode was cached)"
+    # numpy's OpenBLAS thread pool slows imports on a small machine (see the docstring)
+    print(f"\nload benchmarks: OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS')} "
+          "for both libraries")
+    print_load_table(f"load in a fresh process, both from cached bytecode (as installed wheels),"
+                     f" {runs} runs each{note}; ratio = spaCy / plait, medians", cached)
+    inherited = load_times(model, runs, None)
+    src = not (ROOT / "src" / "plait" / "__pycache__").is_dir()
+    how = ("plait compiled from source in each process, spaCy from its wheel's bytecode"
+           if os.environ.get("PYTHONDONTWRITEBYTECODE") and src
+           else "bytecode as the environment allows")
+    print_load_table(f"load in a fresh process, inherited environment: {how}, {runs} runs each",
+                     inherited)
 
 
 def row(name: str, ours: float, theirs: float, unit: str = "", diff: bool = True) -> str:
@@ -170,9 +233,11 @@ def main() -> None:
     parser.add_argument("--model", default="en_plait_sm", help="plait pipeline name or path")
     parser.add_argument("--skip-speed", action="store_true")
     parser.add_argument("--only", choices=["load"], help="measure only this section")
+    parser.add_argument("--load-runs", type=int, default=7,
+                        help="fresh processes per library and environment")
     args = parser.parse_args()
     if args.only == "load":
-        print_load(args.model)
+        print_load(args.model, args.load_runs)
         return
 
     import spacy
@@ -225,19 +290,7 @@ def main() -> None:
             print(row(f"words/s n_process={n_process} (wall)", o_wall, t_wall, diff=False))
             print(row(f"words/CPU-s n_process={n_process}", o_cpu, t_cpu, diff=False))
 
-    print_load(args.model)
-
-
-def print_load(model: str) -> None:
-    """Print the load-time table (section 4)."""
-    o_imp, o_load = load_time("plait", model)
-    t_imp, t_load = load_time("spacy", SPACY_MODEL)
-    print("\n== load in a fresh process, best of 5 (seconds; ratio = spaCy / plait)")
-    print(f"{'':34s} {'plait':>12s} {'spaCy':>12s} {'ratio':>8s}")
-    print(f"{'import':34s} {o_imp:12.3f} {t_imp:12.3f} {t_imp / o_imp:7.2f}x")
-    print(f"{'load(name)':34s} {o_load:12.3f} {t_load:12.3f} {t_load / o_load:7.2f}x")
-    print(f"{'import + load':34s} {o_imp + o_load:12.3f} {t_imp + t_load:12.3f} "
-          f"{(t_imp + t_load) / (o_imp + o_load):7.2f}x")
+    print_load(args.model, args.load_runs)
 
 
 if __name__ == "__main__":

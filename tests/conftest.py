@@ -7,8 +7,25 @@ run, which is where new failures are found (then pinned with `@example`).
 
 import os
 
+import pytest
 from hypothesis import settings
 
 settings.register_profile("ci", derandomize=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+
+@pytest.fixture
+def make_example():
+    """`make_example(nlp, text, pred, gold)`: an Example whose predicted tokens carry `pred`."""
+
+    def make(nlp, text, pred, gold):
+        from plait.training.example import Example
+
+        eg = Example.from_dict(nlp.make_doc(text), gold)
+        for key, values in pred.items():
+            for token, value in zip(eg.predicted, values):
+                setattr(token, key, value)
+        return eg
+
+    return make

@@ -10,12 +10,12 @@ factories, never from the files) and its data read. A failed load returns nothin
 
 from __future__ import annotations
 
+import _thread
 import gc
 import hashlib
 import json
 import mmap
 import os
-import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,30 +120,34 @@ class _BackgroundChecks:
 
     hashlib releases the GIL while it hashes a mapped file, so this runs alongside the
     (pure Python) building of the pipeline. No file checked here is read before `wait()`.
+    The thread is started with `_thread`, which does not wait until the new thread runs (as
+    `threading.Thread.start` does: up to a few ms on a busy machine); `wait()` joins it.
     """
 
     def __init__(self, path: Path, entries: list[tuple[str, Path, str]]) -> None:
         self._path = path
         self._entries = entries
         self._error: BaseException | None = None
-        self._thread: threading.Thread | None = None
+        self._done: _thread.LockType | None = None
         if entries:
-            self._thread = threading.Thread(target=self._run, name="plait-checksums",
-                                            daemon=True)
-            self._thread.start()
+            done = self._done = _thread.allocate_lock()
+            done.acquire()
+            _thread.start_new_thread(self._run, (done,))
 
-    def _run(self) -> None:
+    def _run(self, done: _thread.LockType) -> None:
         try:
             for rel, target, stored in self._entries:
                 _check_file(self._path, rel, target, stored)
         except BaseException as e:  # noqa: BLE001 - handed to the loading thread in wait()
             self._error = e
+        finally:
+            done.release()
 
     def wait(self) -> None:
         """Block until every file is checked; raise the coded error of a failed one."""
-        if self._thread is not None:
-            self._thread.join()
-            self._thread = None
+        if self._done is not None:
+            self._done.acquire()
+            self._done = None
         if self._error is not None:
             error, self._error = self._error, None
             raise error

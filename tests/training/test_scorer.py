@@ -12,16 +12,8 @@ def nlp():
     return plait.blank("en")
 
 
-def make(nlp, text, pred, gold):
-    eg = Example.from_dict(nlp.make_doc(text), gold)
-    for key, values in pred.items():
-        for token, value in zip(eg.predicted, values):
-            setattr(token, key, value)
-    return eg
-
-
-def test_token_attr_accuracy_counts_only_annotated_tokens(nlp):
-    eg = make(nlp, "a b c", {"tag_": ["X", "Y", "Z"]}, {"tags": ["X", "Q", None]})
+def test_token_attr_accuracy_counts_only_annotated_tokens(nlp, make_example):
+    eg = make_example(nlp, "a b c", {"tag_": ["X", "Y", "Z"]}, {"tags": ["X", "Q", None]})
     assert Scorer.score_token_attr([eg], "tag")["tag_acc"] == pytest.approx(0.5)
 
 

@@ -129,11 +129,25 @@ def update_exc(base: Mapping[str, list[TokenSpec]], *additions: Mapping[str, lis
     return table
 
 
+def merge_builtin_exc(*tables: Mapping[str, list[TokenSpec]]) -> ExceptionTable:
+    """Return one table of plait's own language data, later tables winning; no checks.
+
+    For the tables that `lang/<code>/tokenizer_exceptions.py` build at import: they are
+    checked once by the tests (with `update_exc`), not at every import, and a tokenizer
+    still checks the rules it is given. Anything else goes through `update_exc`.
+    """
+    table: ExceptionTable = {}
+    for source in tables:
+        table.update(source)
+    return table
+
+
 __all__ = [
     "BASE_EXCEPTIONS",
     "EMOTICONS",
     "URL_MATCH",
     "URL_PATTERN",
+    "merge_builtin_exc",
     "update_exc",
     "validate_exception",
 ]

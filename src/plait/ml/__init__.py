@@ -7,12 +7,18 @@ dropout draw from one seeded generator (`fix_random_seed`), so training is repro
 
 from __future__ import annotations
 
-from . import architectures, optimizers, tok2vec  # noqa: F401  (register the architectures)
+from typing import TYPE_CHECKING
+
+from ..lazy_exports import lazy_exports
+from ..registry import registry
+from . import architectures, tok2vec  # noqa: F401  (register the architectures)
 from .layers import Linear, Ragged, Sigmoid, Softmax
 from .model import Chain, Model, chain
-from .optimizers import Optimizer, adam, sgd
 from .rng import fix_random_seed, get_rng
 from .tok2vec import Tok2VecListener
+
+if TYPE_CHECKING:
+    from .optimizers import Optimizer, adam, sgd
 
 __all__ = [
     "Chain", "Linear", "Model", "Optimizer", "Ragged", "Sigmoid", "Softmax", "Tok2VecListener",
@@ -30,3 +36,13 @@ ARCHITECTURE_MODULES = {
     "plait.Tok2Vec.v1": "plait.ml.tok2vec",
     "plait.Tok2VecListener.v1": "plait.ml.tok2vec",
 }
+# optimizer name -> module that registers it: loading a pipeline needs no optimizer
+OPTIMIZER_MODULES = dict.fromkeys(
+    ["Adam.v1", "SGD.v1", "plait.Adam.v1", "plait.SGD.v1"], "plait.ml.optimizers")
+for _name, _module in ARCHITECTURE_MODULES.items():
+    registry.architectures.builtins.setdefault(_name, _module)
+for _name, _module in OPTIMIZER_MODULES.items():
+    registry.optimizers.builtins.setdefault(_name, _module)
+
+__getattr__, __dir__ = lazy_exports(
+    __name__, {"Optimizer": "optimizers", "adam": "optimizers", "sgd": "optimizers"}, globals())

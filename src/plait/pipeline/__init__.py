@@ -39,10 +39,22 @@ MISC_MODULES = {
     "plait.prioritize_new_ents_filter.v1": "plait.pipeline.span_filters",
     "plait.prioritize_existing_ents_filter.v1": "plait.pipeline.span_filters",
 }
+# scorer name -> the component module that registers it (the Scorer loads when one scores)
+SCORER_MODULES = {
+    "plait.tagger_scorer.v1": "plait.pipeline.tagger",
+    "plait.morphologizer_scorer.v1": "plait.pipeline.morphologizer",
+    "plait.senter_scorer.v1": "plait.pipeline.senter",
+    "plait.textcat_scorer.v1": "plait.pipeline.textcat",
+    "plait.textcat_multilabel_scorer.v1": "plait.pipeline.textcat_multilabel",
+    "plait.parser_scorer.v1": "plait.pipeline.dep_parser",
+    "plait.ner_scorer.v1": "plait.pipeline.ner",
+}
 for _name, _module in FACTORY_MODULES.items():
     registry.factories.builtins.setdefault(_name, _module)
 for _name, _module in MISC_MODULES.items():
     registry.misc.builtins.setdefault(_name, _module)
+for _name, _module in SCORER_MODULES.items():
+    registry.scorers.builtins.setdefault(_name, _module)
 
 _EXPORTS = {
     "Sentencizer": "sentencizer",

@@ -23,7 +23,6 @@ from ..ml.model import Model
 from ..registry import registry
 from ..tokens import parse as parse_ops
 from ..training.nonproj import DELIMITER, deprojectivize
-from ..training.scorer import Scorer
 from .tagger import DEFAULT_TOK2VEC, _sample_examples
 from .transition.arc_eager import UNKNOWN, ArcEager, ParseGold, ParseState
 from .transition.component import TransitionComponent, check_labels
@@ -189,6 +188,8 @@ class DependencyParser(TransitionComponent):
 def parser_score(examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
     """`dep_uas`, `dep_las`, `dep_las_per_type` (punctuation ignored, labels compared
     lowercased) and `sents_p/r/f`."""
+    from ..training.scorer import Scorer  # only when scoring: loading does not need it
+
     examples = list(examples)
 
     def dep_getter(token: Any, attr: str) -> str:

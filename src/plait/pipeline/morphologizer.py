@@ -14,6 +14,7 @@ import numpy as np
 
 from ..language import Language
 from ..ml.model import Model
+from ..registry import registry
 from ..tokens.morphanalysis import morph_key, normalize_features
 from .tagger import DEFAULT_TAGGER_MODEL, Tagger
 
@@ -94,6 +95,26 @@ class Morphologizer(Tagger):
                    tag_map: dict[str, str] | None = None) -> None:
         """Labels from the data (or `labels`), then size the model."""
         super().initialize(get_examples, nlp=nlp, labels=labels, tag_map={})
+
+
+def morphologizer_score(examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
+    """`pos_acc`, `morph_acc` and `morph_per_feat`."""
+    from ..training.scorer import Scorer  # only when scoring: loading does not need it
+
+    def morph(token: Any, attr: str) -> str:
+        return str(token.morph)
+
+    examples = list(examples)
+    results = Scorer.score_token_attr(examples, "pos", **kwargs)
+    results.update(Scorer.score_token_attr(examples, "morph", getter=morph, **kwargs))
+    results.update(Scorer.score_token_attr_per_feat(examples, "morph", getter=morph, **kwargs))
+    return results
+
+
+@registry.scorers("plait.morphologizer_scorer.v1")
+def make_morphologizer_scorer() -> Callable:
+    """Scores of a morphologizer (see `morphologizer_score`)."""
+    return morphologizer_score
 
 
 @Language.factory(

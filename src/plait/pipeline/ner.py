@@ -21,7 +21,6 @@ from ..ml import parser_model  # noqa: F401  (registers the architecture)
 from ..ml.model import Model
 from ..registry import registry
 from ..tokens.arrays import IOB_B, IOB_I, IOB_O, MISSING
-from ..training.scorer import Scorer
 from .tagger import DEFAULT_TOK2VEC, _sample_examples
 from .transition.biluo import BiluoPushDown, NerGold, NerState
 from .transition.component import TransitionComponent, check_labels
@@ -145,6 +144,8 @@ class EntityRecognizer(TransitionComponent):
 
 def ner_score(examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
     """`ents_p`, `ents_r`, `ents_f` and `ents_per_type` (P/R/F per label)."""
+    from ..training.scorer import Scorer  # only when scoring: loading does not need it
+
     return Scorer.score_spans(
         examples, "ents", has_annotation=lambda d: d.has_annotation("ENT_IOB"), **kwargs)
 

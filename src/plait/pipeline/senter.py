@@ -9,6 +9,7 @@ import numpy as np
 
 from ..language import Language
 from ..ml.model import Model
+from ..registry import registry
 from .tagger import DEFAULT_TOK2VEC, Tagger
 
 if TYPE_CHECKING:
@@ -61,6 +62,24 @@ class SentenceRecognizer(Tagger):
                    tag_map: dict[str, str] | None = None) -> None:
         """Size the model for the labels "I" and "S"."""
         super().initialize(get_examples, nlp=nlp, labels=list(LABELS))
+
+
+def senter_score(examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
+    """`sents_p`, `sents_r`, `sents_f`."""
+    from ..training.scorer import Scorer  # only when scoring: loading does not need it
+
+    results = Scorer.score_spans(
+        examples, "sents", has_annotation=lambda d: d.has_annotation("SENT_START"),
+        labeled=False, **kwargs,
+    )
+    results.pop("sents_per_type", None)
+    return results
+
+
+@registry.scorers("plait.senter_scorer.v1")
+def make_senter_scorer() -> Callable:
+    """Scores of a sentence recognizer (see `senter_score`)."""
+    return senter_score
 
 
 @Language.factory(

@@ -17,7 +17,7 @@ import numpy as np
 from ..errors import Errors, InputError, InputTypeError, PipelineError
 from ..language import Language
 from ..ml.model import Model
-from ..training import scorer as _scorers  # noqa: F401  (registers the scorers)
+from ..registry import registry
 from .trainable_pipe import TrainablePipe, validate_examples
 
 if TYPE_CHECKING:
@@ -197,6 +197,19 @@ def _learn_tag_map(examples: Sequence[Example]) -> dict[str, str]:
             if token.tag_ and token.pos_:
                 counts.setdefault(token.tag_, Counter())[token.pos_] += 1
     return {tag: c.most_common(1)[0][0] for tag, c in sorted(counts.items())}
+
+
+def tagger_score(examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
+    """`tag_acc`."""
+    from ..training.scorer import Scorer  # only when scoring: loading does not need it
+
+    return Scorer.score_token_attr(examples, "tag", **kwargs)
+
+
+@registry.scorers("plait.tagger_scorer.v1")
+def make_tagger_scorer() -> Callable:
+    """Scores of a tagger (see `tagger_score`)."""
+    return tagger_score
 
 
 @Language.factory(

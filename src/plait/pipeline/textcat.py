@@ -15,7 +15,7 @@ import numpy as np
 from ..errors import Errors, InputError, PipelineError
 from ..language import Language
 from ..ml.model import Model
-from ..training import scorer as _scorers  # noqa: F401  (registers the scorers)
+from ..registry import registry
 from .tagger import _label_list, _sample_examples
 from .trainable_pipe import TrainablePipe
 
@@ -126,6 +126,19 @@ class TextCategorizer(TrainablePipe):
             kwargs.pop("positive_label")
             kwargs.setdefault("threshold", self.cfg.get("threshold", 0.5))
         return super().score(examples, **kwargs)
+
+
+def textcat_score(examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
+    """Scores of an exclusive text classifier (`cats_score` is the macro F)."""
+    from ..training.scorer import Scorer  # only when scoring: loading does not need it
+
+    return Scorer.score_cats(examples, "cats", multi_label=False, **kwargs)
+
+
+@registry.scorers("plait.textcat_scorer.v1")
+def make_textcat_scorer() -> Callable:
+    """Scores of an exclusive text classifier (see `textcat_score`)."""
+    return textcat_score
 
 
 @Language.factory(

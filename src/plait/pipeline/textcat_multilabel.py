@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from ..language import Language
 from ..ml.model import Model
+from ..registry import registry
 from .textcat import DEFAULT_TEXTCAT_MODEL, TextCategorizer
+
+if TYPE_CHECKING:
+    from ..training.example import Example
 
 DEFAULT_MULTI_TEXTCAT_MODEL = {**DEFAULT_TEXTCAT_MODEL, "exclusive_classes": False}
 
@@ -15,6 +20,19 @@ class MultiLabel_TextCategorizer(TextCategorizer):
     """Classify docs into any number of categories (each scored on its own)."""
 
     multi_label = True
+
+
+def textcat_multilabel_score(examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
+    """Scores of a multi-label text classifier."""
+    from ..training.scorer import Scorer  # only when scoring: loading does not need it
+
+    return Scorer.score_cats(examples, "cats", multi_label=True, **kwargs)
+
+
+@registry.scorers("plait.textcat_multilabel_scorer.v1")
+def make_textcat_multilabel_scorer() -> Callable:
+    """Scores of a multi-label text classifier (see `textcat_multilabel_score`)."""
+    return textcat_multilabel_score
 
 
 @Language.factory(

@@ -16,12 +16,12 @@ import numpy as np
 
 from ..language import Language
 from ..ml.model import Model
-from ..ml.optimizers import Optimizer
 from ..ml.tok2vec import Tok2VecListener, batch_id
 from .tagger import DEFAULT_TOK2VEC, _sample_examples
 from .trainable_pipe import TrainablePipe, dropout, validate_examples
 
 if TYPE_CHECKING:
+    from ..ml.optimizers import Optimizer
     from ..tokens import Doc
     from ..training.example import Example
     from ..vocab import Vocab

@@ -22,10 +22,10 @@ import numpy as np
 from .. import serialize
 from ..errors import Errors, FormatError, InputTypeError, PipelineError, PlaitError
 from ..ml.model import Model
-from ..ml.optimizers import Optimizer
 
 if TYPE_CHECKING:
     from ..language import Language
+    from ..ml.optimizers import Optimizer
     from ..tokens import Doc
     from ..training.example import Example
     from ..vocab import Vocab
@@ -102,6 +102,8 @@ class TrainablePipe:
 
     def create_optimizer(self) -> Optimizer:
         """A new default optimizer (Adam) for training this component alone."""
+        from ..ml.optimizers import Optimizer  # not needed to load or run a pipeline
+
         return Optimizer()
 
     def initialize(self, get_examples: Callable[[], Iterable[Example]], *,

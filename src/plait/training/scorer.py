@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..errors import Errors, InputError
-from ..registry import registry
 
 if TYPE_CHECKING:
     from ..language import Language
@@ -395,54 +394,3 @@ def get_ner_prf(examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
     return Scorer.score_spans(
         examples, "ents", has_annotation=lambda doc: doc.has_annotation("ENT_IOB")
     )["ents_per_type"]
-
-
-@registry.scorers("plait.tagger_scorer.v1")
-def make_tagger_scorer() -> Callable:
-    """Scores `tag_acc`."""
-    return lambda examples, **kw: Scorer.score_token_attr(examples, "tag", **kw)
-
-
-@registry.scorers("plait.morphologizer_scorer.v1")
-def make_morphologizer_scorer() -> Callable:
-    """Scores `pos_acc`, `morph_acc` and `morph_per_feat`."""
-
-    def score(examples: Iterable[Example], **kw: Any) -> dict[str, Any]:
-        examples = list(examples)
-        results = Scorer.score_token_attr(examples, "pos", **kw)
-        results.update(Scorer.score_token_attr(
-            examples, "morph", getter=lambda t, a: str(t.morph), **kw))
-        results.update(Scorer.score_token_attr_per_feat(
-            examples, "morph", getter=lambda t, a: str(t.morph), **kw))
-        return results
-
-    return score
-
-
-@registry.scorers("plait.senter_scorer.v1")
-def make_senter_scorer() -> Callable:
-    """Scores `sents_p`, `sents_r`, `sents_f`."""
-
-    def score(examples: Iterable[Example], **kw: Any) -> dict[str, Any]:
-        results = Scorer.score_spans(
-            examples, "sents", has_annotation=lambda d: d.has_annotation("SENT_START"),
-            labeled=False, **kw,
-        )
-        results.pop("sents_per_type", None)
-        return results
-
-    return score
-
-
-@registry.scorers("plait.textcat_scorer.v1")
-def make_textcat_scorer() -> Callable:
-    """Scores of an exclusive text classifier (`cats_score` is the macro F)."""
-    return lambda examples, **kw: Scorer.score_cats(
-        examples, "cats", multi_label=False, **kw)
-
-
-@registry.scorers("plait.textcat_multilabel_scorer.v1")
-def make_textcat_multilabel_scorer() -> Callable:
-    """Scores of a multi-label text classifier."""
-    return lambda examples, **kw: Scorer.score_cats(
-        examples, "cats", multi_label=True, **kw)

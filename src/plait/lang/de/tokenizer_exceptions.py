@@ -9,7 +9,7 @@ from ..exception_builders import (
     apostrophe_forms,
     single_token_exceptions,
 )
-from ..tokenizer_exceptions import BASE_EXCEPTIONS, ExceptionTable, update_exc
+from ..tokenizer_exceptions import BASE_EXCEPTIONS, ExceptionTable, merge_builtin_exc
 
 # Abbreviation -> the word(s) it stands for (its NORM).
 _ABBREVIATIONS: dict[str, str] = {
@@ -59,7 +59,7 @@ def _clitic_contractions() -> ExceptionTable:
     return table
 
 
-TOKENIZER_EXCEPTIONS: ExceptionTable = update_exc(
+TOKENIZER_EXCEPTIONS: ExceptionTable = merge_builtin_exc(
     BASE_EXCEPTIONS,
     abbreviation_exceptions(_ABBREVIATIONS),
     _clitic_contractions(),

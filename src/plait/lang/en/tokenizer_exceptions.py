@@ -8,7 +8,7 @@ Title case and UPPER case, with a straight (') or a typographic (’) apostrophe
 from __future__ import annotations
 
 from ...attrs import NORM, ORTH
-from ..tokenizer_exceptions import BASE_EXCEPTIONS, update_exc
+from ..tokenizer_exceptions import BASE_EXCEPTIONS, merge_builtin_exc
 
 _exc: dict[str, list[dict]] = {}
 
@@ -143,6 +143,6 @@ for _orth in _ABBREVIATIONS.split():
         _exc[_orth.capitalize()] = [{ORTH: _orth.capitalize()}]
 _exc["and/or"] = [{ORTH: "and/or", NORM: "and/or"}]
 
-TOKENIZER_EXCEPTIONS = update_exc(BASE_EXCEPTIONS, _exc)
+TOKENIZER_EXCEPTIONS = merge_builtin_exc(BASE_EXCEPTIONS, _exc)
 
 __all__ = ["TOKENIZER_EXCEPTIONS"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..exception_builders import abbreviation_exceptions
-from ..tokenizer_exceptions import BASE_EXCEPTIONS, ExceptionTable, update_exc
+from ..tokenizer_exceptions import BASE_EXCEPTIONS, ExceptionTable, merge_builtin_exc
 
 # Abbreviation -> the word(s) it stands for (its NORM).
 _ABBREVIATIONS: dict[str, str] = {
@@ -25,6 +25,6 @@ _ABBREVIATIONS: dict[str, str] = {
     "nov.": "noviembre", "dic.": "diciembre", "c/": "calle", "s/n": "sin número",
 }
 
-TOKENIZER_EXCEPTIONS: ExceptionTable = update_exc(
+TOKENIZER_EXCEPTIONS: ExceptionTable = merge_builtin_exc(
     BASE_EXCEPTIONS, abbreviation_exceptions(_ABBREVIATIONS)
 )

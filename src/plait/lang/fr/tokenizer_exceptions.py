@@ -7,7 +7,7 @@ from ..exception_builders import (
     apostrophe_forms,
     single_token_exceptions,
 )
-from ..tokenizer_exceptions import BASE_EXCEPTIONS, ExceptionTable, update_exc
+from ..tokenizer_exceptions import BASE_EXCEPTIONS, ExceptionTable, merge_builtin_exc
 
 # Abbreviation -> the word(s) it stands for (its NORM).
 _ABBREVIATIONS: dict[str, str] = {
@@ -40,7 +40,7 @@ def _whole_word_forms(word: str) -> list[str]:
     return apostrophe_forms(word) + apostrophe_forms(word.capitalize())
 
 
-TOKENIZER_EXCEPTIONS: ExceptionTable = update_exc(
+TOKENIZER_EXCEPTIONS: ExceptionTable = merge_builtin_exc(
     BASE_EXCEPTIONS,
     abbreviation_exceptions(_ABBREVIATIONS),
     single_token_exceptions(dict.fromkeys(_WHOLE_WORDS), _whole_word_forms),

@@ -21,12 +21,12 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ...errors import ConfigError, Errors, FormatError, InputTypeError, PipelineError
-from ...ml.optimizers import Optimizer
 from ...ml.parser_model import ParserModel, ParserStep
 from ..trainable_pipe import TrainablePipe, dropout, validate_examples
 
 if TYPE_CHECKING:
     from ...ml.model import Model
+    from ...ml.optimizers import Optimizer
     from ...tokens import Doc
     from ...training.example import Example
     from ...vocab import Vocab

@@ -233,6 +233,18 @@ def test_mmap_arrays_share_one_mapping(tmp_path):
     assert [int(a[0]) for a in out] == list(range(50))
 
 
+def test_mmap_views_carry_the_file_name_mode_and_mapping(tmp_path):
+    path = tmp_path / "names.plait"
+    pp.dump({"a": np.arange(6, dtype=np.int16).reshape(2, 3), "b": np.arange(4.0)}, path)
+    out = pp.load(path, mmap_mode="r")
+    for arr in out.values():
+        assert isinstance(arr, np.memmap)
+        assert arr.filename == str(path.resolve())
+        assert arr.mode == "r"
+        assert arr._mmap is not None  # what memmap.flush() needs
+    assert out["a"].tolist() == [[0, 1, 2], [3, 4, 5]]
+
+
 def _root_base(arr):
     while isinstance(getattr(arr, "base", None), np.ndarray):
         arr = arr.base

@@ -36,10 +36,42 @@ def test_new_files_get_the_umask_mode_not_0600(tmp_path):
     assert path.stat().st_mode & 0o777 == 0o666 & ~mask
 
 
-def test_background_flush_path_writes_everything(tmp_path, monkeypatch):
+def test_early_writeback_path_writes_everything(tmp_path, monkeypatch):
     monkeypatch.setattr(atomic._DurableFile, "FLUSH_EVERY", 10)
     path = tmp_path / "f.bin"
     with atomic_open(path) as f:
         for i in range(50):
             f.write(bytes([i]) * 7)
     assert path.read_bytes() == b"".join(bytes([i]) * 7 for i in range(50))
+
+
+def test_durable_writes_queue_each_written_range_for_writeback_once(tmp_path, monkeypatch):
+    calls: list[tuple[int, int]] = []
+    monkeypatch.setattr(atomic, "_writeback", lambda fd, off, n: calls.append((off, n)))
+    monkeypatch.setattr(atomic, "_writeback_checked", True)
+    monkeypatch.setattr(atomic._DurableFile, "FLUSH_EVERY", 16)
+    with atomic_open(tmp_path / "f.bin") as f:
+        for _ in range(10):
+            f.write(b"x" * 7)
+    # Ranges are contiguous from 0, each at least FLUSH_EVERY long, ending at a write boundary.
+    assert [off for off, _ in calls] == [sum(n for _, n in calls[:i]) for i in range(len(calls))]
+    assert all(n >= 16 and (off + n) % 7 == 0 for off, n in calls)
+    assert sum(n for _, n in calls) <= 70
+
+
+def test_durable_writes_work_where_early_writeback_is_unavailable(tmp_path, monkeypatch):
+    monkeypatch.setattr(atomic, "_writeback", None)
+    monkeypatch.setattr(atomic, "_writeback_checked", True)
+    monkeypatch.setattr(atomic._DurableFile, "FLUSH_EVERY", 4)
+    path = tmp_path / "f.bin"
+    atomic_write_bytes(path, b"abcdefghij" * 3)
+    assert path.read_bytes() == b"abcdefghij" * 3
+
+
+def test_non_durable_writes_never_queue_writeback(tmp_path, monkeypatch):
+    calls: list[tuple[int, int]] = []
+    monkeypatch.setattr(atomic, "_writeback", lambda fd, off, n: calls.append((off, n)))
+    monkeypatch.setattr(atomic, "_writeback_checked", True)
+    monkeypatch.setattr(atomic._DurableFile, "FLUSH_EVERY", 1)
+    atomic_write_bytes(tmp_path / "f.bin", b"x" * 100, durable=False)
+    assert calls == []

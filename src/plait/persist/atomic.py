@@ -8,14 +8,48 @@ from __future__ import annotations
 
 import io
 import os
+import sys
 import tempfile
-import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
 _umask: int | None = None
+_SYNC_FILE_RANGE_WRITE = 2  # <linux/fs.h>: start writeback of the range, do not wait
+_writeback: Callable[[int, int, int], None] | None = None
+_writeback_checked = False
+
+
+def _start_writeback() -> Callable[[int, int, int], None] | None:
+    """Return `start(fd, offset, length)` that queues a file range for writeback, or None.
+
+    Linux's `sync_file_range(..., SYNC_FILE_RANGE_WRITE)` (through ctypes: the os module
+    lacks it) starts writing dirty pages without waiting and leaves them cached.
+    `posix_fadvise(POSIX_FADV_DONTNEED)` would start the writeback too, but drops pages
+    whose writeback ended already, so a load right after the dump reads them from disk.
+    Resolved on first use so that importing plait does not load ctypes.
+    """
+    global _writeback, _writeback_checked
+    if _writeback_checked:
+        return _writeback
+    _writeback_checked = True
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
+
+    try:
+        call = ctypes.CDLL(None, use_errno=True).sync_file_range
+    except (OSError, AttributeError):
+        return None
+    call.argtypes = [ctypes.c_int, ctypes.c_int64, ctypes.c_int64, ctypes.c_uint]
+    call.restype = ctypes.c_int
+
+    def start(fd: int, offset: int, length: int) -> None:
+        call(fd, offset, length, _SYNC_FILE_RANGE_WRITE)  # a hint: fsync reports real errors
+
+    _writeback = start
+    return start
 
 
 def _file_mode() -> int:
@@ -42,19 +76,23 @@ def fsync_dir(path: Path) -> None:
 
 
 class _DurableFile(io.RawIOBase):
-    """A write-only file that flushes to disk in the background while it is being written.
+    """A write-only file that starts writing its data to disk while it is still being written.
 
-    Every `FLUSH_EVERY` bytes it starts an `fdatasync` in a thread (if none is running), so
-    the disk writes early data while later data is still being copied; `sync()` then only
-    waits for the rest. Data is durable only after `sync()`, as with a plain fsync.
+    Every `FLUSH_EVERY` bytes it asks the kernel to start writing back the range just
+    written, without waiting (see `_start_writeback`), so the disk works while later data
+    is still being copied and `sync()` only waits for the tail: for 1 GB the durable write
+    took ~0.49 s against ~0.80 s with one fsync at the end and ~0.77 s with a background
+    `fdatasync` thread (median of 16 interleaved runs). Where the call does not exist the
+    data is flushed by `sync()` alone. Data is durable only after `sync()`.
     """
 
-    FLUSH_EVERY = 64 << 20
+    FLUSH_EVERY = 16 << 20
 
     def __init__(self, fd: int) -> None:
         self._fd = fd
-        self._unsynced = 0
-        self._thread: threading.Thread | None = None
+        self._pos = 0  # bytes written so far (the file is written sequentially from 0)
+        self._flushed = 0  # end of the range already queued for writeback
+        self._start = _start_writeback()
 
     def writable(self) -> bool:
         return True
@@ -64,35 +102,19 @@ class _DurableFile(io.RawIOBase):
 
     def write(self, data) -> int:  # type: ignore[override]
         n = os.write(self._fd, data)
-        self._unsynced += n
-        if self._unsynced >= self.FLUSH_EVERY and (
-            self._thread is None or not self._thread.is_alive()
-        ):
-            self._unsynced = 0
-            self._thread = threading.Thread(target=self._background_sync, daemon=True)
-            self._thread.start()
+        self._pos += n
+        if self._pos - self._flushed >= self.FLUSH_EVERY:
+            if self._start is not None:
+                self._start(self._fd, self._flushed, self._pos - self._flushed)
+            self._flushed = self._pos
         return n
-
-    def _background_sync(self) -> None:
-        try:
-            os.fdatasync(self._fd)
-        except (OSError, AttributeError):  # the final fsync reports real errors
-            pass
-
-    def wait(self) -> None:
-        """Wait for a background flush to end."""
-        if self._thread is not None:
-            self._thread.join()
-            self._thread = None
 
     def sync(self) -> None:
         """Make everything written durable."""
-        self.wait()
         os.fsync(self._fd)
 
     def close(self) -> None:
         if not self.closed:
-            self.wait()
             os.close(self._fd)
         super().close()
 

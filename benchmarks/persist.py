@@ -2,6 +2,7 @@
 
     python benchmarks/persist.py                       # ~1 GB of float32 arrays + 100,000 small
     python benchmarks/persist.py --size-mb 256 --small 20000 --no-compressed   # a quicker run
+    python benchmarks/persist.py --large-plain-only    # the uncompressed ~1 GB case only
 
 For each workload it prints dump and load times (best and median of `--rounds` rounds, after
 `--warmup` untimed rounds), MB/s (of array bytes, from the median) and the file size, for plait
@@ -42,6 +43,7 @@ import numpy as np
 import zstandard
 
 import plait.persist as pp
+from plait.persist import api as pp_api
 from plait.persist.atomic import _start_writeback  # the early-writeback call plait uses
 
 
@@ -190,6 +192,16 @@ def raw_write_overlapped(buf: np.ndarray, path: Path) -> None:
         os.close(fd)
 
 
+def plait_load_by_read(path: Path) -> Any:
+    """plait's load with the copy-from-mapping path turned off (read() calls, as before)."""
+    saved = pp_api.COPY_FROM_MAP_MIN
+    pp_api.COPY_FROM_MAP_MIN = 0
+    try:
+        return pp.load(path)
+    finally:
+        pp_api.COPY_FROM_MAP_MIN = saved
+
+
 def np_save(value: dict, path: Path) -> None:
     with open(path, "wb") as f:
         for arr in value.values():
@@ -281,6 +293,7 @@ def run_plain(name: str, value: dict, folder: Path, rounds: int, warmup: int) ->
         Case("pickle dump", lambda: pickle_dump(value, p["pkl"]), p["pkl"]),
         Case("numpy dump", lambda: np_save(value, p["npy"]), p["npy"]),
         Case("plait load", lambda: pp.load(p["plait"])),
+        Case("plait load read", lambda: plait_load_by_read(p["plait"])),
         Case("plait mmap", lambda: pp.load(p["plait"], mmap_mode="r")),
         Case("joblib load", lambda: joblib.load(p["joblib"])),
         Case("pickle load", lambda: pickle_load(p["pkl"])),
@@ -303,6 +316,7 @@ def run_plain(name: str, value: dict, folder: Path, rounds: int, warmup: int) ->
     t.row("-", "raw os.write (page cache)", c["raw page cache"], None, p["rawnd"])
     t.row("none", "plait.persist (durable)", c["plait dump"], c["plait load"], p["plait"])
     t.row("none", "plait (durable=False)", c["plait dump nd"], None, p["plaitnd"])
+    t.row("none", "plait load via read()", None, c["plait load read"])
     t.row("none", 'plait mmap_mode="r"', None, c["plait mmap"])
     t.row("none", "joblib (+fsync)", c["joblib dump"], c["joblib load"], p["joblib"])
     t.row("none", "pickle 5 (+fsync)", c["pickle dump"], c["pickle load"], p["pkl"])
@@ -344,6 +358,8 @@ def report_plain(c: dict[str, Case], large: bool) -> None:
     nd = ratio_line("durable=False dump / memory copy (fresh)", c["plait dump nd"], fresh)
     ratio_line("durable=False dump / memory copy (pre-faulted)", c["plait dump nd"], pre)
     lo = ratio_line("load / memory copy (fresh)", c["plait load"], fresh)
+    ratio_line("load via read() / load (the copy-from-mapping gain)", c["plait load read"],
+               c["plait load"])
     mm = c["plait mmap"].median * 1e3
     print(f"  mmap_mode=\"r\" load: {mm:.2f} ms median ({c['plait mmap'].best * 1e3:.2f} ms best)")
     if not large:
@@ -403,6 +419,8 @@ def main() -> None:
     parser.add_argument("--compressed-rounds", type=int, default=1,
                         help="rounds of the compressed settings on the large workload")
     parser.add_argument("--no-compressed", action="store_true", help="skip compressed settings")
+    parser.add_argument("--large-plain-only", action="store_true",
+                        help="only the uncompressed cases of the large workload")
     parser.add_argument("--dir", type=Path, default=None, help="where to write (default: a temp dir)")
     args = parser.parse_args()
     register_joblib_zstd()
@@ -420,6 +438,9 @@ def main() -> None:
         c = run_plain(f"large ({args.size_mb} MB dict of float32 arrays)", large, folder,
                       args.rounds, args.warmup)
         report_plain(c, large=True)
+        if args.large_plain_only:
+            print(f"load average at the end: {os.getloadavg()[0]:.1f}")
+            return
         if not args.no_compressed:
             run_compressed(large, folder, args.compressed_rounds)
         c = run_plain(f"small ({args.small:,} arrays of 10 float32)", small, folder,

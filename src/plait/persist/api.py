@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import io
+import mmap
 import os
 import zlib
 from collections.abc import Iterable
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import msgpack
 import numpy as np
@@ -26,15 +27,20 @@ from ..errors import (
 from . import format as fmt
 from .atomic import atomic_open
 from .compress import detect, get_compressor, resolve
-from .decode import Decoder, MappedArrays, StreamArrays
-from .encode import Encoder
+from .decode import CopiedArrays, Decoder, MappedArrays, StreamArrays
 from .types import Resolver
+
+if TYPE_CHECKING:
+    from .encode import Encoder  # imported inside dump: a load does not need the writer
 
 PathLike = str | os.PathLike
 _MMAP_MODES = (None, "r", "r+", "c")
 _READ_BUFFER = 1 << 20
 _SINK_BUFFER = 1 << 20
 _COMPRESS_CHUNK = 4 << 20
+# A file whose data section has at least this many bytes is loaded by copying its arrays out
+# of one read-only mapping (CopiedArrays); 0 disables that (everything goes through read()).
+COPY_FROM_MAP_MIN = 1 << 20
 
 
 # --- writing ------------------------------------------------------------------------------
@@ -126,6 +132,8 @@ def dump(
         raise InputTypeError(
             Errors.E258.format(role="target", method="write", type=type(target).__name__)
         )
+    from .encode import Encoder
+
     method, level = resolve(compress, os.fspath(target) if is_path else None)
     compressor = get_compressor(method) if method else None
     enc = Encoder()
@@ -353,7 +361,15 @@ def load(
         resolver = Resolver(resolver_trusted, opened.source)
         header, tree = read_front(opened)
         arrays: StreamArrays | MappedArrays
-        if mmap_mode is not None and opened.method is None and opened.size is not None:
+        copy_from = None
+        if mmap_mode is None:
+            copy_from = _map_for_copy(opened, header, stack)
+        if copy_from is not None:
+            arrays = CopiedArrays(
+                copy_from, header.data_offset, opened.source,
+                bool(header.flags & fmt.FLAG_DATA_CRC),
+            )
+        elif mmap_mode is not None and opened.method is None and opened.size is not None:
             arrays = MappedArrays(_map(source, opened, header, mmap_mode))  # type: ignore[arg-type]
         else:
             if mmap_mode is not None:
@@ -393,3 +409,38 @@ def _map(source: PathLike, opened: _Opened, header: fmt.Header, mode: str) -> np
         )
     except (OSError, ValueError) as e:
         raise FormatError(Errors.E279.format(source=opened.source, error=e)) from e
+
+
+def _map_for_copy(opened: _Opened, header: fmt.Header, stack: ExitStack) -> memoryview | None:
+    """A read-only view of the data section of a large uncompressed file, or None.
+
+    None (read() then) for compressed streams, file objects, small data, or a file that
+    cannot be mapped. The header check has already matched the data section to the size of
+    the file, so every array the decoder accepts lies inside the mapping.
+    """
+    if (
+        opened.method is not None
+        or opened.size is None
+        or not COPY_FROM_MAP_MIN
+        or header.data_length < COPY_FROM_MAP_MIN
+        or not isinstance(opened.stream, io.BufferedReader)
+    ):
+        return None
+    try:
+        fd = opened.stream.raw.fileno()  # type: ignore[attr-defined]
+        mapped = mmap.mmap(fd, opened.size, access=mmap.ACCESS_READ)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return None
+    whole = memoryview(mapped)
+    data = whole[header.data_offset : header.data_offset + header.data_length]
+
+    def close() -> None:
+        try:
+            data.release()
+            whole.release()
+            mapped.close()
+        except BufferError:  # a view still exported (a traceback frame); the GC unmaps it
+            pass
+
+    stack.callback(close)
+    return data

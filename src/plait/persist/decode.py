@@ -19,6 +19,8 @@ from .types import Resolver, new_instance, set_plain_state
 _NATIVE = frozenset({str, float, bool, type(None), bytes, int})
 _PENDING = object()
 READ_CHUNK = 16 << 20
+PAGE = 4096
+ALIGNED_COPY_MIN = 1 << 18  # smaller arrays are copied into memory of their own (np.empty)
 
 
 class _Bad(Exception):
@@ -101,6 +103,51 @@ class StreamArrays:
             raise FormatError(
                 Errors.E266.format(source=self.source, stored=stored_crc, computed=self.crc)
             )
+
+
+class CopiedArrays(StreamArrays):
+    """Arrays copied out of one read-only mapping of an uncompressed file's data section.
+
+    Same results, order, padding and CRC checks as `StreamArrays`, but each array is one
+    memcpy from the mapping instead of read() calls: a user-space copy out of the page cache
+    runs about twice as fast as the kernel's copy in read() (1 GB load: 0.13-0.18 s against
+    0.18-0.21 s on the benchmark machine), when source and destination share their offset in
+    a 4 KiB page (else the copy is 1.5x slower: 4K aliasing). So a large array gets its own
+    buffer with that offset and is a view of it, as the arrays pickle and joblib load are.
+    """
+
+    def __init__(self, data: memoryview, base: int, source: str, crc: bool) -> None:
+        super().__init__(None, source, len(data), crc)  # type: ignore[arg-type]
+        self.data = data
+        self.base = base  # file offset of the data section; the mapping starts at offset 0
+
+    def _fill(self, view: memoryview, what: str) -> None:
+        total = len(view)
+        end = self.pos + total
+        if end > len(self.data):  # the decoder checks offsets first; this is a second guard
+            raise FormatError(
+                Errors.E264.format(source=self.source, what=what, expected=end, got=len(self.data))
+            )
+        view[:] = self.data[self.pos : end]
+        if self.crc is not None:
+            self.crc = zlib.crc32(view, self.crc)
+        self.pos = end
+
+    def get(self, offset: int, nbytes: int, dtype: np.dtype, shape: tuple, fortran: bool) -> np.ndarray:
+        """Copy the next array out of the mapping (offsets come in increasing order)."""
+        if nbytes < ALIGNED_COPY_MIN:
+            return super().get(offset, nbytes, dtype, shape, fortran)
+        self.skip_to(offset)
+        try:
+            buf = np.empty(nbytes + PAGE, dtype=np.uint8)
+        except (MemoryError, ValueError) as e:
+            raise FormatError(
+                Errors.E274.format(source=self.source, what="an array", value=nbytes, limit="memory")
+            ) from e
+        start = (self.base + offset - buf.ctypes.data) % PAGE
+        flat = buf[start : start + nbytes]
+        self._fill(memoryview(flat), "the array data")
+        return flat.view(dtype).reshape(shape, order="F" if fortran else "C")
 
 
 class MappedArrays:

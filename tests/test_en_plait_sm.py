@@ -69,7 +69,8 @@ def test_meta_records_sources_and_licence(nlp):
     assert meta["lang"] == "en" and meta["name"] == "plait_sm"
     assert meta["license"] == "CC BY-SA 4.0"
     text = json.dumps(meta["sources"])
-    for needle in ("en_core_web_sm", "MIT", "English EWT", "CC BY-SA 4.0", "public domain"):
+    for needle in ("en_core_web_sm", "MIT", "English EWT", "CC BY-SA 4.0", "public domain",
+                   "SpamAssassin", "CC0 1.0"):
         assert needle in text
 
 

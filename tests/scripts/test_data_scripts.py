@@ -6,32 +6,17 @@ The CoNLL-U and IOB2 samples below are written for these tests, not copied from 
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from pathlib import Path
 
 import pytest
+from data_scripts import load_script
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-DATA_SCRIPTS = Path(__file__).resolve().parents[2] / "scripts" / "data"
-
-
-def _load(name: str):
-    if str(DATA_SCRIPTS) not in sys.path:
-        sys.path.insert(0, str(DATA_SCRIPTS))
-    spec = importlib.util.spec_from_file_location(f"data_{name}", DATA_SCRIPTS / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-fetch = _load("fetch_sources")
-annotate = _load("annotate_silver")
-gold = _load("convert_gold")
-copies = _load("plait_copies")
+fetch = load_script("fetch_sources")
+annotate = load_script("annotate_silver")
+gold = load_script("convert_gold")
+copies = load_script("plait_copies")
 
 CONLLU = """\
 # newdoc id = doc-a

@@ -16,7 +16,7 @@ from plait.errors import FormatError, InputError, LookupFailed
 from plait.persist import compress as comp
 from plait.persist.format import MAGIC
 
-from .conftest import assert_same
+from .conftest import assert_same, dumped
 
 METHODS = ["zlib", "gzip", "bz2", "lzma", "xz", "lz4", "zstd"]
 EXTENSIONS = {".z": "zlib", ".gz": "gzip", ".bz2": "bz2", ".lzma": "lzma", ".xz": "xz",
@@ -185,9 +185,28 @@ def test_truncated_compressed_file_is_a_coded_error(tmp_path, method):
 @pytest.mark.parametrize("method", METHODS)
 def test_corrupted_compressed_file_is_a_coded_error(tmp_path, method):
     path = tmp_path / "c.plait"
-    pp.dump({"a": np.arange(3000.0)}, path, compress=method)
+    # lz4 frames have no checksum of their own: a flip in array data needs checksum=True.
+    pp.dump({"a": np.arange(3000.0)}, path, compress=method, checksum=method == "lz4")
     data = bytearray(path.read_bytes())
     data[len(data) // 2] ^= 0xFF
     path.write_bytes(bytes(data))
     with pytest.raises(FormatError):
         pp.load(path)
+
+
+
+def test_lz4_data_flips_are_caught_by_the_array_checksum():
+    # lz4 frames carry no checksum of their own (as joblib writes them); checksum=True covers them.
+    value = {"a": np.arange(3000.0)}
+    data = dumped(value, compress="lz4", checksum=True)
+    caught = 0
+    for pos in range(len(data) // 4, len(data) - 4, 7):  # inside the blocks
+        broken = bytearray(data)
+        broken[pos] ^= 0x01
+        try:
+            out = pp.load(io.BytesIO(bytes(broken)))
+        except FormatError:
+            caught += 1
+        else:  # the flip left the decompressed bytes as they were (e.g. an equivalent match)
+            assert_same(value, out)
+    assert caught

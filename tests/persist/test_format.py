@@ -56,7 +56,7 @@ def test_newer_version_is_a_compatibility_error_naming_both_versions():
 
 
 @pytest.mark.parametrize(
-    "kwargs,field", [({"version": 0}, "version"), ({"reserved": 1}, "reserved"), ({"flags": 2}, "flags")]
+    "kwargs,field", [({"version": 0}, "version"), ({"reserved": 1}, "reserved"), ({"flags": 4}, "flags")]
 )
 def test_bad_header_fields_are_coded_errors(kwargs, field):
     with pytest.raises(FormatError, match=f"E263.*{field}"):

@@ -136,14 +136,17 @@ def dump(
 
     method, level = resolve(compress, os.fspath(target) if is_path else None)
     compressor = get_compressor(method) if method else None
-    enc = Encoder()
+    # A compressed file cannot be memory-mapped, so its arrays are packed with no padding.
+    enc = Encoder(fmt.ALIGN if compressor is None else 1)
     root = enc.encode_root(value)
     try:
         structure = msgpack.packb(root, use_bin_type=True)
     except (ValueError, OverflowError, TypeError) as e:
         raise SerializationError(Errors.E252.format(path="obj", limit=fmt.MAX_DEPTH)) from e
     crc = _data_crc(enc) if checksum else None
-    header = fmt.header_for(len(structure), enc.data_length, crc).pack(structure)
+    header = fmt.header_for(
+        len(structure), enc.data_length, crc, packed=compressor is not None
+    ).pack(structure)
     if compressor is not None:
         open_writer = compressor.open_writer
 
@@ -378,7 +381,9 @@ def load(
             arrays = StreamArrays(
                 opened.stream, opened.source, header.data_length, bool(header.flags & fmt.FLAG_DATA_CRC)
             )
-        decoder = Decoder(opened.source, arrays, header.data_length, resolver)
+        decoder = Decoder(
+            opened.source, arrays, header.data_length, resolver, header.array_align
+        )
         value = decoder.decode_root(tree)
         if decoder.end != header.data_length:
             raise FormatError(

@@ -185,9 +185,15 @@ class Decoder:
     """Rebuild values depth-first, numbering memo slots as the encoder did."""
 
     def __init__(
-        self, source: str, arrays: StreamArrays | MappedArrays, data_length: int, resolver: Resolver
+        self,
+        source: str,
+        arrays: StreamArrays | MappedArrays,
+        data_length: int,
+        resolver: Resolver,
+        array_align: int = fmt.ALIGN,
     ) -> None:
         self.source = source
+        self.array_align = array_align  # from the header: 1 for a packed file, else 64
         self.arrays = arrays
         self.data_length = data_length
         self.resolver = resolver
@@ -327,7 +333,7 @@ class Decoder:
         if len(node) != 5:
             raise self._array_bad(f"an array node has 4 fields, not {len(node) - 1}")
         _, descr, shape, fortran, nbytes = node
-        offset = fmt.align(self.end)  # arrays follow each other, each 64-byte aligned
+        offset = fmt.align(self.end, self.array_align)  # arrays follow each other, in order
         dtype = self._dtype(descr)
         if type(shape) is not list or len(shape) > fmt.MAX_NDIM:
             raise self._array_bad(f"the shape must be a list of at most {fmt.MAX_NDIM} sizes")

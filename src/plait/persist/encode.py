@@ -69,7 +69,8 @@ class PlannedArray:
 class Encoder:
     """Walk a value depth-first, numbering memo slots as the decoder will (docs/formats.md)."""
 
-    def __init__(self) -> None:
+    def __init__(self, array_align: int = fmt.ALIGN) -> None:
+        self.array_align = array_align  # 1 for a packed (compressed) file, else 64
         self.memo: dict[int, int] = {}
         self.keep: list[Any] = []  # holds every memoized object so its id() stays unique
         self.pending: dict[int, str] = {}  # slot -> type name, for nodes built after their items
@@ -186,7 +187,7 @@ class Encoder:
         fortran = arr.ndim > 1 and not arr.flags.c_contiguous and arr.flags.f_contiguous
         if fortran and le != dtype:
             fortran = False  # swapped in C order, chunk by chunk
-        offset = fmt.align(self.data_length)
+        offset = fmt.align(self.data_length, self.array_align)
         planned = PlannedArray(offset, arr, le, fortran)
         self.arrays.append(planned)
         self.data_length = offset + planned.nbytes

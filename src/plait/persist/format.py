@@ -13,7 +13,10 @@ VERSION = 1
 HEADER_SIZE = 48
 ALIGN = 64
 FLAG_DATA_CRC = 1
-KNOWN_FLAGS = FLAG_DATA_CRC
+# Arrays follow each other with no padding (alignment 1). Set only on compressed files: they
+# cannot be memory-mapped, and the zero padding costs lz4 one more sequence per array.
+FLAG_PACKED = 2
+KNOWN_FLAGS = FLAG_DATA_CRC | FLAG_PACKED
 
 MAX_DEPTH = 300
 MAX_STRUCTURE = 2**32
@@ -33,9 +36,9 @@ T_REF, T_BIGINT, T_COMPLEX, T_DECIMAL, T_DATETIME, T_DATE, T_TIME, T_TIMEDELTA =
 T_TIMEZONE, T_ZONEINFO, T_PATH, T_NPSCALAR = range(16, 20)
 
 
-def align(n: int) -> int:
-    """Round `n` up to the next multiple of the array alignment (64)."""
-    return (n + ALIGN - 1) // ALIGN * ALIGN
+def align(n: int, to: int = ALIGN) -> int:
+    """Round `n` up to the next multiple of `to` (by default the array alignment, 64)."""
+    return (n + to - 1) // to * to
 
 
 @dataclass(frozen=True)
@@ -57,10 +60,17 @@ class Header:
         crc = zlib.crc32(structure, zlib.crc32(fields))
         return fields + _CRC.pack(crc)
 
+    @property
+    def array_align(self) -> int:
+        """The alignment of array offsets in the data section: 1 if packed, else 64."""
+        return 1 if self.flags & FLAG_PACKED else ALIGN
 
-def header_for(structure_length: int, data_length: int, data_crc: int | None) -> Header:
+
+def header_for(
+    structure_length: int, data_length: int, data_crc: int | None, packed: bool = False
+) -> Header:
     """Build the header of a file whose structure and data have the given sizes."""
-    flags = FLAG_DATA_CRC if data_crc is not None else 0
+    flags = (FLAG_DATA_CRC if data_crc is not None else 0) | (FLAG_PACKED if packed else 0)
     return Header(
         structure_length=structure_length,
         data_offset=align(HEADER_SIZE + structure_length),

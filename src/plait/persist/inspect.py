@@ -42,6 +42,7 @@ def describe(source: str | os.PathLike | BinaryIO) -> str:
         f"compression {opened.method or 'none'}, structure {_size(header.structure_length)}, "
         f"array data {_size(header.data_length)}"
         + (", data checksum" if header.flags & fmt.FLAG_DATA_CRC else "")
+        + (", packed arrays" if header.flags & fmt.FLAG_PACKED else "")
     ]
     counts = {"arrays": 0, "values": 0}
     _walk(tree, "obj", 0, lines, counts, opened.source)

@@ -77,12 +77,6 @@ def directory_checksums(root: Path) -> dict[str, str]:
     }
 
 
-def verify_checksums(path: Path, meta: dict) -> None:
-    """Check every file listed in meta.json's checksums (E374 missing, E372 mismatch)."""
-    for rel, target, stored in _checksum_entries(path, meta, stacklevel=3):
-        _check_file(path, rel, target, stored)
-
-
 def _checksum_entries(path: Path, meta: dict, stacklevel: int) -> list[tuple[str, Path, str]]:
     """(relative name, file, stored checksum) of every listed file; E378/E374 when invalid."""
     sums = meta.get(CHECKSUM_KEY)

@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from gradcheck import numeric_grad
 
 import plait
 from plait.errors import ConfigError, FormatError
@@ -15,19 +16,6 @@ from plait.ml.tok2vec import hash_embed_cnn
 @pytest.fixture
 def nlp():
     return plait.blank("en")
-
-
-def numeric_grad(f, x, eps=1e-3):
-    grad = np.zeros_like(x, dtype=np.float64)
-    for idx in np.ndindex(x.shape):
-        old = x[idx]
-        x[idx] = old + eps
-        up = f()
-        x[idx] = old - eps
-        down = f()
-        x[idx] = old
-        grad[idx] = (up - down) / (2 * eps)
-    return grad
 
 
 def test_linear_relu_backprop_matches_numeric_gradient():

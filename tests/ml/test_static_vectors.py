@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from gradcheck import numeric_grad
 
 import plait
 from plait.errors import ConfigError, PipelineError
@@ -9,19 +10,6 @@ from plait.ml import Optimizer, fix_random_seed
 from plait.ml.layers import Ragged, StaticVectors
 from plait.ml.tok2vec import hash_embed_cnn, multi_hash_embed
 from plait.training.example import Example
-
-
-def numeric_grad(f, x, eps=1e-3):
-    grad = np.zeros_like(x, dtype=np.float64)
-    for idx in np.ndindex(x.shape):
-        old = x[idx]
-        x[idx] = old + eps
-        up = f()
-        x[idx] = old - eps
-        down = f()
-        x[idx] = old
-        grad[idx] = (up - down) / (2 * eps)
-    return grad
 
 
 @pytest.fixture

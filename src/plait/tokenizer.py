@@ -33,6 +33,9 @@ from .lang.punctuation import (
     compile_infix_regex,
     compile_prefix_regex,
     compile_suffix_regex,
+    infix_pattern,
+    prefix_pattern,
+    suffix_pattern,
 )
 from .lang.tokenizer_exceptions import validate_exception
 from .registry import registry
@@ -707,9 +710,9 @@ def tokenizer_from_defaults(nlp: Language) -> Tokenizer:
     # the patterns compile_*_regex make, so that loading can tell a saved default regex (a
     # saved one that differs is compiled, and so checked, at once)
     known = {
-        "prefix_search": ("|".join(f"^(?:{p})" for p in prefixes if p.strip()), "search"),
-        "suffix_search": ("|".join(f"(?:{p})$" for p in suffixes if p.strip()), "search"),
-        "infix_finditer": ("|".join(f"(?:{p})" for p in infixes if p.strip()), "finditer"),
+        "prefix_search": (prefix_pattern(prefixes), "search"),
+        "suffix_search": (suffix_pattern(suffixes), "search"),
+        "infix_finditer": (infix_pattern(infixes), "finditer"),
     }
 
     def build() -> dict[str, Any]:

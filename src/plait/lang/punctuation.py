@@ -81,19 +81,34 @@ TOKENIZER_INFIXES: list[str] = (
 )
 
 
+def prefix_pattern(entries: Iterable[str]) -> str:
+    """The one regex pattern `compile_prefix_regex` compiles from prefix pieces."""
+    return "|".join(f"^(?:{piece})" for piece in entries if piece.strip())
+
+
+def suffix_pattern(entries: Iterable[str]) -> str:
+    """The one regex pattern `compile_suffix_regex` compiles from suffix pieces."""
+    return "|".join(f"(?:{piece})$" for piece in entries if piece.strip())
+
+
+def infix_pattern(entries: Iterable[str]) -> str:
+    """The one regex pattern `compile_infix_regex` compiles from infix pieces."""
+    return "|".join(f"(?:{piece})" for piece in entries if piece.strip())
+
+
 def compile_prefix_regex(entries: Iterable[str]) -> re.Pattern[str]:
     """Compile prefix pieces into one regex whose `.search` finds a prefix at position 0."""
-    return re.compile("|".join(f"^(?:{piece})" for piece in entries if piece.strip()))
+    return re.compile(prefix_pattern(entries))
 
 
 def compile_suffix_regex(entries: Iterable[str]) -> re.Pattern[str]:
     """Compile suffix pieces into one regex whose `.search` finds the longest suffix."""
-    return re.compile("|".join(f"(?:{piece})$" for piece in entries if piece.strip()))
+    return re.compile(suffix_pattern(entries))
 
 
 def compile_infix_regex(entries: Iterable[str]) -> re.Pattern[str]:
     """Compile infix pieces into one regex to use with `.finditer`."""
-    return re.compile("|".join(f"(?:{piece})" for piece in entries if piece.strip()))
+    return re.compile(infix_pattern(entries))
 
 
 __all__ = [

@@ -47,8 +47,8 @@ def test_early_writeback_path_writes_everything(tmp_path, monkeypatch):
 
 def test_durable_writes_queue_each_written_range_for_writeback_once(tmp_path, monkeypatch):
     calls: list[tuple[int, int]] = []
-    monkeypatch.setattr(atomic, "_writeback", lambda fd, off, n: calls.append((off, n)))
-    monkeypatch.setattr(atomic, "_writeback_checked", True)
+    monkeypatch.setattr(atomic, "_start_writeback",
+                        lambda: lambda fd, off, n: calls.append((off, n)))
     monkeypatch.setattr(atomic._DurableFile, "FLUSH_EVERY", 16)
     with atomic_open(tmp_path / "f.bin") as f:
         for _ in range(10):
@@ -60,8 +60,7 @@ def test_durable_writes_queue_each_written_range_for_writeback_once(tmp_path, mo
 
 
 def test_durable_writes_work_where_early_writeback_is_unavailable(tmp_path, monkeypatch):
-    monkeypatch.setattr(atomic, "_writeback", None)
-    monkeypatch.setattr(atomic, "_writeback_checked", True)
+    monkeypatch.setattr(atomic, "_start_writeback", lambda: None)
     monkeypatch.setattr(atomic._DurableFile, "FLUSH_EVERY", 4)
     path = tmp_path / "f.bin"
     atomic_write_bytes(path, b"abcdefghij" * 3)
@@ -70,8 +69,8 @@ def test_durable_writes_work_where_early_writeback_is_unavailable(tmp_path, monk
 
 def test_non_durable_writes_never_queue_writeback(tmp_path, monkeypatch):
     calls: list[tuple[int, int]] = []
-    monkeypatch.setattr(atomic, "_writeback", lambda fd, off, n: calls.append((off, n)))
-    monkeypatch.setattr(atomic, "_writeback_checked", True)
+    monkeypatch.setattr(atomic, "_start_writeback",
+                        lambda: lambda fd, off, n: calls.append((off, n)))
     monkeypatch.setattr(atomic._DurableFile, "FLUSH_EVERY", 1)
     atomic_write_bytes(tmp_path / "f.bin", b"x" * 100, durable=False)
     assert calls == []

@@ -6,6 +6,7 @@ half-written one.
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import sys
@@ -17,10 +18,9 @@ from typing import BinaryIO
 
 _umask: int | None = None
 _SYNC_FILE_RANGE_WRITE = 2  # <linux/fs.h>: start writeback of the range, do not wait
-_writeback: Callable[[int, int, int], None] | None = None
-_writeback_checked = False
 
 
+@functools.cache
 def _start_writeback() -> Callable[[int, int, int], None] | None:
     """Return `start(fd, offset, length)` that queues a file range for writeback, or None.
 
@@ -30,10 +30,6 @@ def _start_writeback() -> Callable[[int, int, int], None] | None:
     whose writeback ended already, so a load right after the dump reads them from disk.
     Resolved on first use so that importing plait does not load ctypes.
     """
-    global _writeback, _writeback_checked
-    if _writeback_checked:
-        return _writeback
-    _writeback_checked = True
     if not sys.platform.startswith("linux"):
         return None
     import ctypes
@@ -48,7 +44,6 @@ def _start_writeback() -> Callable[[int, int, int], None] | None:
     def start(fd: int, offset: int, length: int) -> None:
         call(fd, offset, length, _SYNC_FILE_RANGE_WRITE)  # a hint: fsync reports real errors
 
-    _writeback = start
     return start
 
 

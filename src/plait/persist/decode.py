@@ -81,15 +81,19 @@ class StreamArrays:
     def get(self, offset: int, nbytes: int, dtype: np.dtype, shape: tuple, fortran: bool) -> np.ndarray:
         """Read the next array (offsets come in increasing order)."""
         self.skip_to(offset)
+        arr = self._empty(nbytes, shape, dtype, "F" if fortran else "C")
+        if nbytes:
+            self._fill(memoryview(arr.ravel(order="K").view(np.uint8)), "the array data")
+        return arr
+
+    def _empty(self, nbytes: int, shape: tuple, dtype: np.dtype, order: str = "C") -> np.ndarray:
+        """`np.empty` for an array of `nbytes`; E274 when memory cannot hold it."""
         try:
-            arr = np.empty(shape, dtype=dtype, order="F" if fortran else "C")
+            return np.empty(shape, dtype=dtype, order=order)
         except (MemoryError, ValueError) as e:
             raise FormatError(
                 Errors.E274.format(source=self.source, what="an array", value=nbytes, limit="memory")
             ) from e
-        if nbytes:
-            self._fill(memoryview(arr.ravel(order="K").view(np.uint8)), "the array data")
-        return arr
 
     def finish(self, stored_crc: int) -> None:
         """Read to the end of the data section and check its CRC (when there is one)."""
@@ -138,12 +142,7 @@ class CopiedArrays(StreamArrays):
         if nbytes < ALIGNED_COPY_MIN:
             return super().get(offset, nbytes, dtype, shape, fortran)
         self.skip_to(offset)
-        try:
-            buf = np.empty(nbytes + PAGE, dtype=np.uint8)
-        except (MemoryError, ValueError) as e:
-            raise FormatError(
-                Errors.E274.format(source=self.source, what="an array", value=nbytes, limit="memory")
-            ) from e
+        buf = self._empty(nbytes, (nbytes + PAGE,), np.dtype(np.uint8))
         start = (self.base + offset - buf.ctypes.data) % PAGE
         flat = buf[start : start + nbytes]
         self._fill(memoryview(flat), "the array data")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 import inspect
 import json
@@ -250,19 +251,20 @@ def _prepare(cls: type[Language], config: dict, auto_fill: bool, validate: bool)
     return config, filled, interpolated, resolved
 
 
-_PLAIN_DEFAULT: list[dict] = []
+@functools.cache
+def _parsed_default_config() -> dict | None:
+    """plait's default config text as plain dicts (parsed once; never handed out uncopied)."""
+    from .config import DEFAULT_CONFIG_STR
+
+    return fast.parse_config_text(DEFAULT_CONFIG_STR)
 
 
 def _plain_default_config(cls: type[Language]) -> dict | None:
     """`cls.default_config` as plain dicts, read without confection (None if not plain)."""
-    from .config import DEFAULT_CONFIG_STR
-
-    if not _PLAIN_DEFAULT:
-        parsed = fast.parse_config_text(DEFAULT_CONFIG_STR)
-        if parsed is None:
-            return None
-        _PLAIN_DEFAULT.append(parsed)
-    config = fast.copy_plain(_PLAIN_DEFAULT[0])
+    parsed = _parsed_default_config()
+    if parsed is None:
+        return None
+    config = fast.copy_plain(parsed)
     config["nlp"]["lang"] = cls.lang
     extra = getattr(cls.Defaults, "config", None)
     if extra:
@@ -335,13 +337,9 @@ def from_config(
     prepared = _prepare_plain(cls, config, auto_fill, validate)
     if prepared is None:
         prepared = _prepare(cls, config, auto_fill, validate)
+    # both ways check [nlp] (E197) and its lang (E198), and set the lang to cls.lang
     config, filled, interpolated, resolved = prepared
     plain = not hasattr(filled, "interpolate")
-    if "nlp" not in config:
-        raise ConfigError(Errors.E197.format(sections=list(config)))
-    config_lang = config["nlp"].get("lang")
-    if config_lang is not None and config_lang != cls.lang:
-        raise ConfigError(Errors.E198.format(given=config_lang, lang=cls.lang, cls=cls.__name__))
     lang_cls = cls
     if resolved.get("before_creation") is not None:
         lang_cls = resolved["before_creation"](cls)

@@ -1247,6 +1247,10 @@ class Errors(metaclass=_CodedMessages):
     E583 = (
         "[initialize.components.{name}] {key} must be {expected}; got {value!r}."
     )
+    E584 = (
+        "The augmenter setting {name!r} must be {expected}; got {value!r}. Fix "
+        "[corpora.train.augmenter] in the config."
+    )
 
     # --- parser, ner, transition systems (E600-E649) ---
     E600 = (

@@ -138,6 +138,11 @@ class registry:
     batchers = _create("batchers")
     optimizers = _create("optimizers")
     vectors = _create("vectors")
+    augmenters = _create("augmenters", {
+        name: "plait.training.augment" for name in (
+            "plait.lower_case.v1", "spacy.lower_case.v1",
+            "plait.orth_variants.v1", "spacy.orth_variants.v1",
+            "plait.combined_augmenter.v1", "spacy.combined_augmenter.v1")})
 
     @classmethod
     def create(cls, registry_name: str, entry_points: bool = False) -> None:

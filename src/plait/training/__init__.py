@@ -1,4 +1,4 @@
-"""Training: Example, alignment, entity tag schemes, corpora, Scorer, init_nlp and the loop.
+"""Training: Example, alignment, entity tag schemes, corpora, augmenters, Scorer, init_nlp, the loop.
 
 Names load on first access, so `import plait.training` is cheap.
 """
@@ -25,6 +25,9 @@ _EXPORTS = {
     "JsonlCorpus": "corpus",
     "ConllCorpus": "corpus",
     "read_conllu": "corpus",
+    "dont_augment": "augment",
+    "orth_variants_augmenter": "augment",
+    "lower_casing_augmenter": "augment",
     "minibatch": "batchers",
     "minibatch_by_words": "batchers",
     "init_nlp": "initialize",

@@ -10,6 +10,7 @@ and the text re-tokenizes differently.
 from __future__ import annotations
 
 import json
+import random
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -61,6 +62,8 @@ class Corpus:
         self.limit = limit
         self.gold_preproc = gold_preproc
         self.max_length = max_length
+        self.augmenter = augmenter
+        self.shuffle = shuffle
 
     def _docs(self, nlp: Language) -> Iterator[Doc]:
         from ..tokens import DocBin
@@ -78,12 +81,20 @@ class Corpus:
     def __call__(self, nlp: Language) -> Iterator[Example]:
         """Stream the examples (E572 when the corpus holds no docs)."""
         n = 0
-        for reference in self._docs(nlp):
+        references: Iterable[Doc] = self._docs(nlp)
+        if self.shuffle:
+            references = list(references)
+            random.shuffle(references)
+        for reference in references:
             if self.max_length and len(reference) > self.max_length:
                 continue
             if not len(reference):
                 continue
-            yield Example(_predicted(nlp, reference, self.gold_preproc), reference)
+            example = Example(_predicted(nlp, reference, self.gold_preproc), reference)
+            if self.augmenter is None:
+                yield example
+            else:
+                yield from self.augmenter(nlp, example)
             n += 1
             if self.limit and n >= self.limit:
                 return
@@ -266,11 +277,14 @@ _UPOS = frozenset(
 
 @registry.readers("plait.Corpus.v1")
 def create_docbin_reader(path: str | Path | None, gold_preproc: bool = False,
-                         max_length: int = 0, limit: int = 0, augmenter: Any = None) -> Corpus:
-    """Read DocBin files (a file or a folder of them)."""
+                         max_length: int = 0, limit: int = 0, augmenter: Any = None,
+                         shuffle: bool = False) -> Corpus:
+    """Read DocBin files (a file or a folder of them); `augmenter` makes variants of each
+    example (registry `augmenters`), `shuffle` reads the docs in a random order."""
     if path is None:
         raise FormatError(Errors.E571.format(path=path, reason="is not set ([paths])"))
-    return Corpus(path, gold_preproc=gold_preproc, max_length=max_length, limit=limit)
+    return Corpus(path, gold_preproc=gold_preproc, max_length=max_length, limit=limit,
+                  augmenter=augmenter, shuffle=shuffle)
 
 
 @registry.readers("plait.JsonlCorpus.v1")

@@ -1,0 +1,269 @@
+"""Data augmentation for training: variants of examples made as a corpus streams them.
+
+An augmenter is a function `(nlp, example) -> iterator of examples`, given to a corpus
+reader as `augmenter` (`[corpora.train.augmenter]` in a config, registry `augmenters`).
+The names and behaviour follow spaCy's (`spacy.lower_case.v1`, ...), so configs carry over.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from ..errors import Errors, InputError
+from ..registry import registry
+from ..tokens import Doc, Span
+from .example import Example
+
+if TYPE_CHECKING:
+    from ..language import Language
+
+Augmenter = Callable[["Language", Example], Iterator[Example]]
+
+
+def _check_level(name: str, value: float) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
+        raise InputError(Errors.E584.format(name=name, expected="a number from 0 to 1",
+                                            value=value))
+    return float(value)
+
+
+@registry.augmenters("plait.lower_case.v1")
+def create_lower_casing_augmenter(level: float) -> Augmenter:
+    """An augmenter that lower-cases a share `level` (0 to 1) of the examples.
+
+    The annotation is kept (entities, tags, parse...): a model trained with it learns to
+    find "john smith" in "i met john smith" as it finds "John Smith".
+    """
+    return partial(lower_casing_augmenter, level=_check_level("level", level))
+
+
+@registry.augmenters("plait.orth_variants.v1")
+def create_orth_variants_augmenter(level: float, lower: float,
+                                   orth_variants: dict[str, list[dict]]) -> Augmenter:
+    """An augmenter that swaps punctuation for variants in a share `level` of the examples.
+
+    `orth_variants` is spaCy's format: `{"single": [{"tags": [...], "variants": [...]}],
+    "paired": [{"tags": [...], "variants": [[left, right], ...]}]}`: a token whose tag is
+    in "tags" and whose text is one of the variants becomes one variant chosen per example
+    (paired ones keep their side, e.g. opening and closing quotes). Tokens keep their
+    annotation; examples without tags are only lower-cased. `lower` is the share of the
+    varied examples that are also lower-cased.
+    """
+    return partial(orth_variants_augmenter, orth_variants=_check_variants(orth_variants),
+                   level=_check_level("level", level), lower=_check_level("lower", lower))
+
+
+@registry.augmenters("plait.combined_augmenter.v1")
+def create_combined_augmenter(
+    lower_level: float,
+    orth_level: float,
+    orth_variants: dict[str, list[dict]] | None,
+    whitespace_level: float,
+    whitespace_per_token: float,
+    whitespace_variants: list[str] | None,
+) -> Augmenter:
+    """Lower-casing, orth variants and inserted whitespace tokens in one augmenter.
+
+    Each example is lower-cased with probability `lower_level`, given orth variants with
+    probability `orth_level`, and with probability `whitespace_level` gets
+    `int(len(doc) * whitespace_per_token)` whitespace tokens (each one of
+    `whitespace_variants`, e.g. `["\\n", "  "]`) at random positions.
+    """
+    if whitespace_variants is not None and (
+            not isinstance(whitespace_variants, list)
+            or not all(isinstance(w, str) and w and not w.strip() for w in whitespace_variants)):
+        raise InputError(Errors.E584.format(
+            name="whitespace_variants", expected="a list of non-empty whitespace strings",
+            value=whitespace_variants))
+    return partial(
+        combined_augmenter,
+        lower_level=_check_level("lower_level", lower_level),
+        orth_level=_check_level("orth_level", orth_level),
+        orth_variants=None if orth_variants is None else _check_variants(orth_variants),
+        whitespace_level=_check_level("whitespace_level", whitespace_level),
+        whitespace_per_token=_check_level("whitespace_per_token", whitespace_per_token),
+        whitespace_variants=whitespace_variants,
+    )
+
+
+def _check_variants(orth_variants: Any) -> dict[str, list[dict]]:
+    def bad(reason: str) -> InputError:
+        return InputError(Errors.E584.format(
+            name="orth_variants", value=orth_variants,
+            expected=f'a dict of "single"/"paired" lists of {{"tags", "variants"}} ({reason})'))
+
+    if not isinstance(orth_variants, dict) or set(orth_variants) - {"single", "paired"}:
+        raise bad("unknown or missing keys")
+    for kind, entries in orth_variants.items():
+        if not isinstance(entries, list):
+            raise bad(f"{kind!r} is not a list")
+        for entry in entries:
+            if not isinstance(entry, dict) or not entry.get("variants") or "tags" not in entry:
+                raise bad(f"an entry of {kind!r} lacks tags or variants")
+            if kind == "paired" and not all(
+                    isinstance(v, (list, tuple)) and len(v) == 2 for v in entry["variants"]):
+                raise bad("each paired variant is a [left, right] pair")
+    return orth_variants
+
+
+def dont_augment(nlp: Language, example: Example) -> Iterator[Example]:
+    """The identity augmenter: the example as it is."""
+    yield example
+
+
+def lower_casing_augmenter(nlp: Language, example: Example, *, level: float
+                           ) -> Iterator[Example]:
+    """Yield `example`, lower-cased with probability `level`."""
+    if level and random.random() < level:
+        yield lowercased(nlp, example)
+    else:
+        yield example
+
+
+def with_words(doc: Doc, words: list[str]) -> Doc:
+    """A copy of `doc` whose tokens read `words` (same count), every annotation kept."""
+    strings = doc.vocab.strings
+    new = doc.copy()
+    new._orth = np.fromiter((strings.add(w) for w in words), dtype=np.uint64, count=len(words))
+    new._text = None
+    new._idx = None
+    return new
+
+
+def lowercased(nlp: Language, example: Example) -> Example:
+    """The example with both texts lower-cased and the reference's annotation kept."""
+    return _retexted(nlp, example, [w.lower() for w in example.reference._token_words()[2]])
+
+
+def orth_variants_augmenter(nlp: Language, example: Example, orth_variants: dict, *,
+                            level: float = 0.0, lower: float = 0.0) -> Iterator[Example]:
+    """Yield `example`, with orth variants (and lower-cased at rate `lower`) at rate `level`."""
+    if not level or random.random() >= level:
+        yield example
+        return
+    words = list(example.reference._token_words()[2])
+    if random.random() < lower:
+        words = [w.lower() for w in words]
+    yield _retexted(nlp, example, make_orth_variants(example.reference, words, orth_variants))
+
+
+def combined_augmenter(nlp: Language, example: Example, *, lower_level: float = 0.0,
+                       orth_level: float = 0.0, orth_variants: dict | None = None,
+                       whitespace_level: float = 0.0, whitespace_per_token: float = 0.0,
+                       whitespace_variants: list[str] | None = None) -> Iterator[Example]:
+    """Yield `example` with each of the three kinds of variation at its own rate."""
+    if lower_level and random.random() < lower_level:
+        example = lowercased(nlp, example)
+    if orth_variants and orth_level and random.random() < orth_level:
+        words = list(example.reference._token_words()[2])
+        example = _retexted(nlp, example,
+                            make_orth_variants(example.reference, words, orth_variants))
+    if whitespace_variants and whitespace_level and random.random() < whitespace_level:
+        for _ in range(int(len(example.reference) * whitespace_per_token)):
+            example = make_whitespace_variant(
+                nlp, example, random.choice(whitespace_variants),
+                random.randrange(len(example.reference)))
+    yield example
+
+
+def make_orth_variants(doc: Doc, words: list[str], orth_variants: dict) -> list[str]:
+    """`words` (the tokens of `doc`) with punctuation swapped for variants, by tag.
+
+    One variant is chosen per entry for the whole doc, so a text's quotes stay consistent.
+    """
+    tags = [t.tag_ for t in doc] if doc.has_annotation("TAG") else None
+    if tags is None:
+        return words
+    for entry in orth_variants.get("single", []):
+        choice = random.choice(entry["variants"])
+        for i, (word, tag) in enumerate(zip(words, tags)):
+            if tag in entry["tags"] and word in entry["variants"]:
+                words[i] = choice
+    for entry in orth_variants.get("paired", []):
+        choice = random.choice(entry["variants"])
+        flat = set(itertools.chain.from_iterable(entry["variants"]))
+        for i, (word, tag) in enumerate(zip(words, tags)):
+            if tag not in entry["tags"] or word not in flat:
+                continue
+            if len(entry["tags"]) == 2:  # paired tags (`` and '') say the side
+                side = entry["tags"].index(tag)
+            else:
+                side = next(pair.index(word) for pair in entry["variants"] if word in pair)
+            words[i] = choice[side]
+    return words
+
+
+def _retexted(nlp: Language, example: Example, words: list[str]) -> Example:
+    """The example with the reference's tokens reading `words`, the predicted doc re-made."""
+    reference = example.reference
+    new_ref = with_words(reference, words)
+    predicted = example.predicted
+    if len(predicted) == len(reference) and np.array_equal(predicted._orth, reference._orth):
+        new_pred = Doc._from_orths(nlp.vocab, new_ref._orth.copy(), new_ref._spacy.copy())
+    else:
+        new_pred = nlp.make_doc(new_ref.text)
+    return Example(new_pred, new_ref)
+
+
+def make_whitespace_variant(nlp: Language, example: Example, whitespace: str,
+                            position: int) -> Example:
+    """The example with a whitespace token inserted before token `position`.
+
+    The token gets tag `_SP`, POS `SPACE`, its text as lemma, the label `dep` and as head
+    the token before it (the one after it at position 0); inside an entity it joins the
+    entity. Examples with span groups are returned as they are (their offsets would move).
+    """
+    ref = example.reference
+    n = len(ref)
+    if not 0 <= position <= n or (ref._spans is not None and len(ref._spans)):
+        return example
+    words = list(ref._token_words()[2])
+    spaces = [bool(t.whitespace_) for t in ref]
+    words.insert(position, whitespace)
+    spaces.insert(position, False)
+    ann: dict[str, Any] = {}
+    if ref.has_annotation("TAG"):
+        ann["tags"] = [t.tag_ for t in ref]
+        ann["tags"].insert(position, "_SP")
+    if ref.has_annotation("POS"):
+        ann["pos"] = [t.pos_ for t in ref]
+        ann["pos"].insert(position, "SPACE")
+    if ref.has_annotation("MORPH"):
+        ann["morphs"] = [str(t.morph) for t in ref]
+        ann["morphs"].insert(position, "")
+    if ref.has_annotation("LEMMA"):
+        ann["lemmas"] = [t.lemma_ for t in ref]
+        ann["lemmas"].insert(position, whitespace)
+    if ref.has_annotation("DEP", require_complete=True):
+        heads = [t.head.i + (t.head.i >= position) for t in ref]
+        heads.insert(position, position - 1 if position > 0 else 1)
+        ann["heads"] = heads
+        ann["deps"] = [t.dep_ for t in ref]
+        ann["deps"].insert(position, "dep")
+    elif ref.has_annotation("SENT_START"):
+        starts = [1 if t.is_sent_start else (0 if t.is_sent_start is False else None)
+                  for t in ref]
+        starts.insert(position, 1 if position == 0 else 0)
+        if position == 0 and n:
+            starts[1] = 0
+        ann["sent_starts"] = starts
+    new_ref = Doc(ref.vocab, words=words, spaces=spaces, **ann)
+    if ref.has_annotation("ENT_IOB"):
+        new_ref.ents = [Span(new_ref, e.start + (e.start >= position),
+                             e.end + (e.end > position), e.label_) for e in ref.ents]
+    if ref.cats:
+        new_ref.cats = dict(ref.cats)
+    return Example(nlp.make_doc(new_ref.text), new_ref)
+
+
+
+for _name, _func in [("lower_case", create_lower_casing_augmenter),
+                     ("orth_variants", create_orth_variants_augmenter),
+                     ("combined_augmenter", create_combined_augmenter)]:
+    registry.augmenters.register(f"spacy.{_name}.v1", func=_func)

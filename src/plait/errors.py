@@ -1251,6 +1251,10 @@ class Errors(metaclass=_CodedMessages):
         "The augmenter setting {name!r} must be {expected}; got {value!r}. Fix "
         "[corpora.train.augmenter] in the config."
     )
+    E585 = (
+        "Cannot read the JSON file {path} named in the config: {reason}. Check the path and "
+        "that the file is valid JSON."
+    )
 
     # --- parser, ner, transition systems (E600-E649) ---
     E600 = (

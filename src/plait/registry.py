@@ -132,7 +132,10 @@ class registry:
     displacy_colors = _create("displacy_colors")
     misc = _create("misc")
     callbacks = _create("callbacks")
-    readers = _create("readers")
+    readers = _create("readers", {
+        name: "plait.training.corpus" for name in (
+            "plait.Corpus.v1", "spacy.Corpus.v1", "plait.JsonlCorpus.v1", "spacy.JsonlCorpus.v1",
+            "plait.ConllCorpus.v1", "plait.read_json.v1", "srsly.read_json.v1")})
     scorers = _create("scorers")
     loggers = _create("loggers")
     batchers = _create("batchers")
@@ -142,7 +145,8 @@ class registry:
         name: "plait.training.augment" for name in (
             "plait.lower_case.v1", "spacy.lower_case.v1",
             "plait.orth_variants.v1", "spacy.orth_variants.v1",
-            "plait.combined_augmenter.v1", "spacy.combined_augmenter.v1")})
+            "plait.combined_augmenter.v1", "spacy.combined_augmenter.v1",
+            "plait.ents_replace.v1", "plait.chain_augmenters.v1")})
 
     @classmethod
     def create(cls, registry_name: str, entry_points: bool = False) -> None:

@@ -209,3 +209,89 @@ level = 1.0
 """)
     corpus = registry.resolve(config)["corpora"]["train"]
     assert [e.text for e in corpus(nlp)] == [f"doc {i} mentions paris" for i in range(3)]
+
+
+@pytest.mark.parametrize("replacement", [["Ada"], ["Ada", "Lovelace"], ["Ada", "King", "Lovelace"]])
+def test_replace_tokens(nlp, example, replacement):
+    from plait.training.augment import replace_tokens
+
+    new = replace_tokens(nlp, example, 3, 5, replacement)
+    ref = new.reference
+    k = len(replacement)
+    assert [t.text for t in ref] == WORDS[:3] + replacement + WORDS[5:]
+    assert [(e.text, e.label_) for e in ref.ents] == [(" ".join(replacement), "PERSON"),
+                                                      ("New York", "GPE")]
+    assert [t.tag_ for t in ref] == TAGS[:3] + ["NNP"] * k + TAGS[5:]
+    # the last new token is the subject of "lives", the others hang on it
+    last = ref[3 + k - 1]
+    assert (last.dep_, last.head.text) == ("nsubj", "lives")
+    assert all(ref[i].head.i == last.i for i in range(3, 3 + k - 1))
+    assert ref[0].head.text == "said" and ref[-1].head.text == "said"
+    assert [t.lemma_ for t in ref[3:3 + k]] == replacement
+    assert new.predicted.text == ref.text
+    assert new.get_aligned_ner()[3] in ("U-PERSON", "B-PERSON")
+
+
+def test_ents_replace_augmenter(nlp, example):
+    augment = registry.augmenters.get("plait.ents_replace.v1")(
+        level=1.0, ent_dict={"PERSON": ["Grace Hopper", "Ada"], "GPE": [["Lagos"]]})
+    random.seed(4)
+    seen = set()
+    for _ in range(20):
+        ref = next(augment(nlp, example)).reference
+        ents = [(e.text, e.label_) for e in ref.ents]
+        assert ents[1] == ("Lagos", "GPE")
+        assert ents[0] in [("Grace Hopper", "PERSON"), ("Ada", "PERSON")]
+        seen.add(ents[0][0])
+        assert (ref[-3].text, ref[-3].dep_, ref[-3].head.text) == ("Lagos", "pobj", "in")
+    assert seen == {"Grace Hopper", "Ada"}
+    never = registry.augmenters.get("plait.ents_replace.v1")(level=0.0, ent_dict={"GPE": ["X"]})
+    assert next(never(nlp, example)) is example
+
+
+@pytest.mark.parametrize("bad", [["Ada"], {"PERSON": []}, {"PERSON": ["Ada", ""]},
+                                 {"PERSON": [["Ada Lovelace"]]}])
+def test_bad_ent_dict_is_a_coded_error(bad):
+    with pytest.raises(InputError, match="E584"):
+        registry.augmenters.get("plait.ents_replace.v1")(level=0.5, ent_dict=bad)
+
+
+def test_chain_from_a_config_with_a_json_table(nlp, tmp_path):
+    path = tmp_path / "train.plait"
+    write_docbin(nlp, path, n=3)
+    table = tmp_path / "names.json"
+    table.write_text('{"GPE": ["Lagos"]}', encoding="utf8")
+    config = load_config_from_str(f"""
+[corpora]
+[corpora.train]
+@readers = "plait.Corpus.v1"
+path = "{path}"
+
+[corpora.train.augmenter]
+@augmenters = "plait.chain_augmenters.v1"
+
+[corpora.train.augmenter.*.lower]
+@augmenters = "plait.lower_case.v1"
+level = 1.0
+
+[corpora.train.augmenter.*.names]
+@augmenters = "plait.ents_replace.v1"
+level = 1.0
+
+[corpora.train.augmenter.*.names.ent_dict]
+@readers = "srsly.read_json.v1"
+path = "{table}"
+""")
+    corpus = registry.resolve(config)["corpora"]["train"]
+    assert [e.text for e in corpus(nlp)] == [f"doc {i} mentions Lagos" for i in range(3)]
+
+
+def test_read_json_errors_are_coded(tmp_path):
+    from plait.errors import FormatError
+    from plait.training.corpus import read_json
+
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf8")
+    for path in (bad, tmp_path / "missing.json"):
+        with pytest.raises(FormatError, match="E585"):
+            read_json(path)

@@ -112,6 +112,35 @@ def _check_variants(orth_variants: Any) -> dict[str, list[dict]]:
     return orth_variants
 
 
+@registry.augmenters("plait.chain_augmenters.v1")
+def create_chain_augmenter(*augmenters: Augmenter) -> Augmenter:
+    """Several augmenters one after the other: each gets every example the one before made.
+
+    In a config the augmenters are numbered sub-sections:
+    `[corpora.train.augmenter.*.lower]`, `[corpora.train.augmenter.*.names]`.
+    """
+    for augmenter in augmenters:
+        if not callable(augmenter):
+            raise InputError(Errors.E584.format(name="augmenters", value=augmenter,
+                                                expected="augmenter functions"))
+    return partial(chain_augmenter, augmenters=augmenters)
+
+
+def chain_augmenter(nlp: Language, example: Example, *,
+                    augmenters: tuple[Augmenter, ...]) -> Iterator[Example]:
+    """Yield what the augmenters make of `example`, applied in order."""
+    examples: Iterator[Example] = iter([example])
+    for augmenter in augmenters:
+        examples = _each(nlp, examples, augmenter)
+    yield from examples
+
+
+def _each(nlp: Language, examples: Iterator[Example], augmenter: Augmenter
+          ) -> Iterator[Example]:
+    for example in examples:
+        yield from augmenter(nlp, example)
+
+
 def dont_augment(nlp: Language, example: Example) -> Iterator[Example]:
     """The identity augmenter: the example as it is."""
     yield example
@@ -223,40 +252,157 @@ def make_whitespace_variant(nlp: Language, example: Example, whitespace: str,
     n = len(ref)
     if not 0 <= position <= n or (ref._spans is not None and len(ref._spans)):
         return example
-    words = list(ref._token_words()[2])
-    spaces = [bool(t.whitespace_) for t in ref]
-    words.insert(position, whitespace)
-    spaces.insert(position, False)
-    ann: dict[str, Any] = {}
+    ann = _annotation_lists(ref)
+    ann["words"].insert(position, whitespace)
+    ann["spaces"].insert(position, False)
+    for key, value in (("tags", "_SP"), ("pos", "SPACE"), ("morphs", ""),
+                       ("lemmas", whitespace), ("deps", "dep")):
+        if key in ann:
+            ann[key].insert(position, value)
+    if "heads" in ann:
+        ann["heads"] = [h + (h >= position) for h in ann["heads"]]
+        ann["heads"].insert(position, position - 1 if position > 0 else 1)
+    elif "sent_starts" in ann:
+        ann["sent_starts"].insert(position, 1 if position == 0 else 0)
+        if position == 0 and n:
+            ann["sent_starts"][1] = 0
+    ents = [(s + (s >= position), e + (e > position), label)
+            for s, e, label in _entities(ref)]
+    return _rebuilt(nlp, ref, ann, ents)
+
+
+@registry.augmenters("plait.ents_replace.v1")
+def create_ents_replace_augmenter(level: float, ent_dict: dict[str, list]) -> Augmenter:
+    """An augmenter that replaces entities by others of the same label in a share `level`.
+
+    `ent_dict` maps a label to its replacements, each a text (split on spaces) or a list
+    of tokens: `{"PERSON": ["Ada Lovelace", "Grace"], "GPE": [["New", "York"]]}`. In a chosen
+    example every entity with a listed label gets a random replacement; the tokens keep the
+    annotation of the entity's tokens (a longer or shorter name takes the tag of the
+    entity's head token, its words attached to its last word as `compound`).
+    """
+    def bad(reason: str) -> InputError:
+        return InputError(Errors.E584.format(
+            name="ent_dict", value=ent_dict,
+            expected=f"a dict of labels to lists of replacement texts ({reason})"))
+
+    if not isinstance(ent_dict, dict):
+        raise bad("not a dict")
+    table: dict[str, list[list[str]]] = {}
+    for label, options in ent_dict.items():
+        if not isinstance(options, list) or not options:
+            raise bad(f"{label!r} has no list of replacements")
+        table[label] = [o.split() if isinstance(o, str) else list(o) for o in options]
+        if not all(words and all(isinstance(w, str) and w and not any(c.isspace() for c in w)
+                                 for w in words) for words in table[label]):
+            raise bad(f"{label!r} has an empty replacement or a token with whitespace")
+    return partial(ents_replace_augmenter, ent_dict=table, level=_check_level("level", level))
+
+
+def ents_replace_augmenter(nlp: Language, example: Example, *, ent_dict: dict[str, list],
+                           level: float) -> Iterator[Example]:
+    """Yield `example`, its entities of the labels in `ent_dict` replaced at rate `level`."""
+    if not level or random.random() >= level:
+        yield example
+        return
+    ref = example.reference
+    targets = [e for e in _entities(ref) if e[2] in ent_dict]
+    if not targets or (ref._spans is not None and len(ref._spans)):
+        yield example
+        return
+    # right to left, so the offsets of the entities still to replace stay valid
+    for start, end, label in reversed(targets):
+        example = replace_tokens(nlp, example, start, end, random.choice(ent_dict[label]))
+    yield example
+
+
+def replace_tokens(nlp: Language, example: Example, start: int, end: int,
+                   words: list[str]) -> Example:
+    """The example with the reference's tokens [start, end) replaced by `words`.
+
+    The new tokens take the annotation of the old ones (same count) or of the old span's
+    head token; heads pointing into the span point to its new last token; an entity that
+    was exactly the span covers the new tokens.
+    """
+    ref = example.reference
+    ann = _annotation_lists(ref)
+    k, old = len(words), end - start
+    shift = k - old
+    same = k == old
+    heads = ann.get("heads")
+    root = start
+    if heads is not None:
+        inside = [i for i in range(start, end) if not start <= heads[i] < end or heads[i] == i]
+        root = inside[0] if inside else end - 1
+    new_root = start + k - 1
+
+    def moved(i: int) -> int:
+        if i < start:
+            return i
+        if i >= end:
+            return i + shift
+        return i if same else new_root
+
+    ann["words"][start:end] = words
+    ann["spaces"][start:end] = [True] * (k - 1) + [ann["spaces"][end - 1]]
+    for key in ("tags", "pos", "morphs"):
+        if key in ann and not same:
+            ann[key][start:end] = [ann[key][root]] * k
+    if "lemmas" in ann:
+        ann["lemmas"][start:end] = list(words)
+    if heads is not None:
+        new_heads = [moved(h) for h in heads]
+        if same:
+            ann["heads"] = new_heads
+        else:
+            inner = ann["deps"][start] if root != start else "compound"
+            ann["deps"][start:end] = [inner] * (k - 1) + [ann["deps"][root]]
+            new_heads[start:end] = [new_root] * (k - 1) + [moved(heads[root])]
+            ann["heads"] = new_heads
+    elif "sent_starts" in ann and not same:
+        ann["sent_starts"][start:end] = [ann["sent_starts"][start]] + [0] * (k - 1)
+    ents = []
+    for s, e, label in _entities(ref):
+        if s >= end:
+            ents.append((s + shift, e + shift, label))
+        elif e <= start:
+            ents.append((s, e, label))
+        elif s == start and e == end:
+            ents.append((start, start + k, label))
+    return _rebuilt(nlp, ref, ann, ents)
+
+
+def _entities(doc: Doc) -> list[tuple[int, int, str]]:
+    return [(e.start, e.end, e.label_) for e in doc.ents]
+
+
+def _annotation_lists(ref: Doc) -> dict[str, list]:
+    """The reference's words and token annotation as lists: only the kinds it has."""
+    ann: dict[str, list] = {"words": list(ref._token_words()[2]),
+                            "spaces": ref._spacy.tolist()}
     if ref.has_annotation("TAG"):
         ann["tags"] = [t.tag_ for t in ref]
-        ann["tags"].insert(position, "_SP")
     if ref.has_annotation("POS"):
         ann["pos"] = [t.pos_ for t in ref]
-        ann["pos"].insert(position, "SPACE")
     if ref.has_annotation("MORPH"):
         ann["morphs"] = [str(t.morph) for t in ref]
-        ann["morphs"].insert(position, "")
     if ref.has_annotation("LEMMA"):
         ann["lemmas"] = [t.lemma_ for t in ref]
-        ann["lemmas"].insert(position, whitespace)
     if ref.has_annotation("DEP", require_complete=True):
-        heads = [t.head.i + (t.head.i >= position) for t in ref]
-        heads.insert(position, position - 1 if position > 0 else 1)
-        ann["heads"] = heads
+        ann["heads"] = [t.head.i for t in ref]
         ann["deps"] = [t.dep_ for t in ref]
-        ann["deps"].insert(position, "dep")
     elif ref.has_annotation("SENT_START"):
-        starts = [1 if t.is_sent_start else (0 if t.is_sent_start is False else None)
-                  for t in ref]
-        starts.insert(position, 1 if position == 0 else 0)
-        if position == 0 and n:
-            starts[1] = 0
-        ann["sent_starts"] = starts
-    new_ref = Doc(ref.vocab, words=words, spaces=spaces, **ann)
+        ann["sent_starts"] = [1 if t.is_sent_start else (0 if t.is_sent_start is False else None)
+                              for t in ref]
+    return ann
+
+
+def _rebuilt(nlp: Language, ref: Doc, ann: dict[str, list],
+             ents: list[tuple[int, int, str]]) -> Example:
+    """An example whose reference is built from `ann`, with `ents` and the old cats."""
+    new_ref = Doc(ref.vocab, **ann)
     if ref.has_annotation("ENT_IOB"):
-        new_ref.ents = [Span(new_ref, e.start + (e.start >= position),
-                             e.end + (e.end > position), e.label_) for e in ref.ents]
+        new_ref.ents = [Span(new_ref, s, e, label) for s, e, label in ents]
     if ref.cats:
         new_ref.cats = dict(ref.cats)
     return Example(nlp.make_doc(new_ref.text), new_ref)

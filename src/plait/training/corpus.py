@@ -306,5 +306,15 @@ def create_conllu_reader(path: str | Path | None, n_sents: int = 10, limit: int 
                        gold_preproc=gold_preproc)
 
 
+@registry.readers("plait.read_json.v1")
+def read_json(path: str | Path) -> Any:
+    """The value of a JSON file (e.g. an augmenter's replacement table), for configs."""
+    try:
+        return json.loads(Path(path).read_text(encoding="utf8"))
+    except (OSError, ValueError) as e:
+        raise FormatError(Errors.E585.format(path=path, reason=e)) from e
+
+
+registry.readers.register("srsly.read_json.v1", func=read_json)
 registry.readers.register("spacy.Corpus.v1", func=create_docbin_reader)
 registry.readers.register("spacy.JsonlCorpus.v1", func=create_jsonl_reader)

@@ -11,3 +11,5 @@ python scripts/data/annotate_silver.py "$@" 2>&1 | tee corpus/logs/annotate_silv
 # the e-mails (web-like text for the ner), in their own files: ham (email-*), then spam (spam-*)
 python scripts/data/annotate_email.py --source email 2>&1 | tee corpus/logs/annotate_email.log
 python scripts/data/annotate_email.py --source spam 2>&1 | tee corpus/logs/annotate_spam.log
+# the PERSON replacement table of the ner augmenter (first names + silver surnames)
+python scripts/data/person_names.py

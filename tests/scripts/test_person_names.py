@@ -1,9 +1,9 @@
 """Tests for scripts/data/person_names.py: the ner augmenter's PERSON table."""
 
+from data_scripts import load_script
+
 import plait
 from plait.tokens import DocBin, Span
-
-from data_scripts import load_script
 
 names = load_script("person_names")
 

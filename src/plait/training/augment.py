@@ -99,7 +99,7 @@ def _check_variants(orth_variants: Any) -> dict[str, list[dict]]:
             expected=f'a dict of "single"/"paired" lists of {{"tags", "variants"}} ({reason})'))
 
     if not isinstance(orth_variants, dict) or set(orth_variants) - {"single", "paired"}:
-        raise bad("unknown or missing keys")
+        raise bad("keys other than \"single\" and \"paired\"")
     for kind, entries in orth_variants.items():
         if not isinstance(entries, list):
             raise bad(f"{kind!r} is not a list")
@@ -116,8 +116,8 @@ def _check_variants(orth_variants: Any) -> dict[str, list[dict]]:
 def create_chain_augmenter(*augmenters: Augmenter) -> Augmenter:
     """Several augmenters one after the other: each gets every example the one before made.
 
-    In a config the augmenters are numbered sub-sections:
-    `[corpora.train.augmenter.*.lower]`, `[corpora.train.augmenter.*.names]`.
+    In a config they are the positional sub-sections of the block, applied in the order
+    written: `[corpora.train.augmenter.*.lower]`, then `[corpora.train.augmenter.*.names]`.
     """
     for augmenter in augmenters:
         if not callable(augmenter):

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..errors import Errors, InputError, InputTypeError, LookupFailed
+from .zstd_blocks import SAFE_STEP, ZstdBudget
 
 DEFAULT_LEVEL = 3
 CHUNK = 1 << 20
@@ -74,19 +75,29 @@ class _ObjReader(io.RawIOBase):
     """A readable stream over a decompressor object (`decompress`, `eof`) that must end.
 
     Input that ends before the decompressor's end of stream is an EOFError (a truncated
-    file), which the stream readers of some packages let pass silently. `feed` bounds the
-    input per call: with no output limit (zstd), output per call is at most `feed` times
-    the format's largest expansion, so a hostile stream cannot force a huge allocation.
+    file), which the stream readers of some packages let pass silently. Without an output
+    limit in the decompressor (zstd), `budget` says how much input may be fed at once so that
+    one call's output stays bounded and a hostile stream cannot force a huge allocation.
     """
 
-    def __init__(self, fileobj: BinaryIO, make: Callable[[], Any], feed: int | None) -> None:
+    def __init__(self, fileobj: BinaryIO, make: Callable[[], Any],
+                 budget: ZstdBudget | None) -> None:
         self._f = fileobj
         self._d = make()
-        self._feed = feed  # None: the decompressor takes max_length (zlib)
-        self._pending: Any = b""
+        self._budget = budget  # None: the decompressor takes max_length (zlib)
+        self._pending: Any = memoryview(b"")
+        self._start = 0  # stream offset of the first pending byte
         self._out = memoryview(b"")
 
     def readable(self) -> bool:
+        return True
+
+    def _more(self) -> bool:
+        """Append the next chunk of input to what is pending; False at the end of the input."""
+        data = self._f.read(CHUNK)
+        if not data:
+            return False
+        self._pending = memoryview(bytes(self._pending) + data if self._pending else data)
         return True
 
     def readinto(self, b: Any) -> int:  # type: ignore[override]
@@ -94,16 +105,20 @@ class _ObjReader(io.RawIOBase):
         while not self._out:
             if self._d.eof:
                 return 0
-            if not self._pending:
-                self._pending = memoryview(self._f.read(CHUNK))
-                if not self._pending:
-                    raise EOFError("the compressed stream ended before its end marker")
-            if self._feed is None:
+            if not self._pending and not self._more():
+                raise EOFError("the compressed stream ended before its end marker")
+            if self._budget is None:
                 out = self._d.decompress(self._pending, CHUNK)
-                self._pending = self._d.unconsumed_tail
+                self._pending = memoryview(self._d.unconsumed_tail)
             else:
-                out = self._d.decompress(self._pending[: self._feed])
-                self._pending = self._pending[self._feed :]
+                n = self._budget.step(self._pending, self._start)
+                if n == 0 and not self._more():
+                    n = min(len(self._pending), SAFE_STEP)
+                if n == 0:
+                    continue
+                out = self._d.decompress(self._pending[:n])
+                self._pending = self._pending[n:]
+                self._start += n
             self._out = memoryview(out)
         n = min(len(view), len(self._out))
         view[:n] = self._out[:n]
@@ -175,8 +190,7 @@ def _zstd_writer(f: BinaryIO, level: int) -> BinaryIO:
 
 def _zstd_reader(f: BinaryIO) -> BinaryIO:
     zstd = _need("zstandard", "zstandard", "zstd")
-    make = zstd.ZstdDecompressor().decompressobj
-    reader = _ObjReader(f, make, 4096)  # 4 KiB in: at most ~128 MiB out per call
+    reader = _ObjReader(f, zstd.ZstdDecompressor().decompressobj, ZstdBudget())
     return io.BufferedReader(reader, CHUNK)  # type: ignore[arg-type]
 
 

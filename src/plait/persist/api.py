@@ -27,7 +27,14 @@ from ..errors import (
 from . import format as fmt
 from .atomic import atomic_open
 from .compress import detect, get_compressor, resolve
-from .decode import CopiedArrays, Decoder, MappedArrays, StreamArrays
+from .decode import (
+    DECOMPRESSED_READ_CHUNK,
+    READ_CHUNK,
+    CopiedArrays,
+    Decoder,
+    MappedArrays,
+    StreamArrays,
+)
 from .types import Resolver
 
 if TYPE_CHECKING:
@@ -379,7 +386,9 @@ def load(
                 what = "a compressed file" if opened.method else "a file object"
                 warn(Warnings.W050.format(mode=mmap_mode, what=what))
             arrays = StreamArrays(
-                opened.stream, opened.source, header.data_length, bool(header.flags & fmt.FLAG_DATA_CRC)
+                opened.stream, opened.source, header.data_length,
+                bool(header.flags & fmt.FLAG_DATA_CRC),
+                DECOMPRESSED_READ_CHUNK if opened.method else READ_CHUNK,
             )
         decoder = Decoder(
             opened.source, arrays, header.data_length, resolver, header.array_align

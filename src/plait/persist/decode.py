@@ -19,6 +19,10 @@ from .types import Resolver, new_instance, set_plain_state
 _NATIVE = frozenset({str, float, bool, type(None), bytes, int})
 _PENDING = object()
 READ_CHUNK = 16 << 20
+# Decompressing readers are asked for less at a time: some (those on Python's
+# _compression.DecompressReader: lz4, bz2, lzma, gzip) allocate an output buffer of the size asked
+# for at every call, which costs more than the decompression when the call is 16 MiB.
+DECOMPRESSED_READ_CHUNK = 1 << 20
 PAGE = 4096
 ALIGNED_COPY_MIN = 1 << 18  # smaller arrays are copied into memory of their own (np.empty)
 
@@ -42,18 +46,20 @@ def _structure(source: str, reason: str) -> _Bad:
 class StreamArrays:
     """Arrays read in order from a stream positioned at the data section (each owns its memory)."""
 
-    def __init__(self, stream: BinaryIO, source: str, length: int, crc: bool) -> None:
+    def __init__(self, stream: BinaryIO, source: str, length: int, crc: bool,
+                 chunk: int = READ_CHUNK) -> None:
         self.stream = stream
         self.source = source
         self.length = length
         self.pos = 0
         self.crc: int | None = 0 if crc else None
+        self.chunk = chunk
 
     def _fill(self, view: memoryview, what: str) -> None:
         got = 0
         total = len(view)
         while got < total:
-            n = self.stream.readinto(view[got : got + READ_CHUNK])
+            n = self.stream.readinto(view[got : got + self.chunk])
             if not n:
                 raise FormatError(
                     Errors.E264.format(
@@ -100,7 +106,7 @@ class StreamArrays:
         if self.pos < self.length:
             rest = self.length - self.pos
             while rest:
-                part = bytearray(min(rest, READ_CHUNK))
+                part = bytearray(min(rest, self.chunk))
                 self._fill(memoryview(part), "the array data")
                 rest -= len(part)
         if self.crc is not None and self.crc != stored_crc:

@@ -29,3 +29,19 @@ def make_example():
         return eg
 
     return make
+
+
+@pytest.fixture
+def fresh_python():
+    """`fresh_python(code)`: what `code` prints in a new Python process (stripped); fails if it fails.
+
+    For what only a fresh process shows: which modules an import or a load pulls in.
+    """
+    import subprocess
+    import sys
+
+    def run(code: str) -> str:
+        return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              check=True).stdout.strip()
+
+    return run

@@ -1,7 +1,6 @@
 """The public surface of `plait`, `plait.tokens` and `plait.persist`: complete, and lazy."""
 
 import importlib
-import subprocess
 import sys
 
 import pytest
@@ -32,17 +31,16 @@ def test_util_is_the_submodule():
     assert plait.util.registry is plait.registry
 
 
-def test_import_and_blank_skip_loading_docbin_and_the_persist_codec():
+def test_import_and_blank_skip_loading_docbin_and_the_persist_codec(fresh_python):
     probe = (
         "import sys, plait; plait.blank('en')('A probe.'); "
         "print(sorted(m for m in ('plait.loading', 'plait.tokens.docbin', 'plait.persist.api', "
         "'plait.persist.decode', 'plait.packages') if m in sys.modules))"
     )
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    assert fresh_python(probe) == "[]"
 
 
-def test_import_and_blank_skip_the_saving_and_config_building_modules():
+def test_import_and_blank_skip_the_saving_and_config_building_modules(fresh_python):
     deferred = (
         "plait.persist", "plait.serialize", "plait.language_io", "plait.language_build",
         "plait.config", "plait.tokens.doc_pickle", "plait.tokens.user_data",
@@ -51,5 +49,4 @@ def test_import_and_blank_skip_the_saving_and_config_building_modules():
         "import sys, plait; plait.blank('en')('A probe.'); "
         f"print(sorted(m for m in {deferred!r} if m in sys.modules))"
     )
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    assert fresh_python(probe) == "[]"

@@ -306,15 +306,10 @@ def test_load_of_a_config_with_a_bad_setting_is_a_coded_config_error(saved):
         plait.load(saved)
 
 
-def test_loading_the_shipped_pipeline_does_not_import_config_or_training_machinery():
-    import subprocess
-    import sys
-
+def test_loading_the_shipped_pipeline_does_not_import_config_or_training_machinery(fresh_python):
     # what a load and a first doc need none of: confection (saved configs are plain), the
     # random generator (weights come from the files), the Scorer, the optimizers
     unneeded = ["confection", "numpy.random", "plait.training.scorer", "plait.ml.optimizers"]
     code = ("import sys, plait; nlp = plait.load('en_plait_sm'); nlp('A test.'); "
             f"print([m for m in {unneeded!r} if m in sys.modules])")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True)
-    assert done.stdout.strip() == "[]"
+    assert fresh_python(code) == "[]"

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 import plait.ml
@@ -13,7 +10,7 @@ from plait.ml.optimizers import Optimizer
 from plait.registry import registry
 
 
-def test_optimizers_are_found_by_name_without_importing_their_module_first():
+def test_optimizers_are_found_by_name_without_importing_their_module_first(fresh_python):
     probe = (
         "import sys, plait.ml\n"
         "from plait.registry import registry\n"
@@ -21,9 +18,7 @@ def test_optimizers_are_found_by_name_without_importing_their_module_first():
         "opt = registry.optimizers.get('Adam.v1')(learn_rate=0.01)\n"
         "print(before, type(opt).__name__)\n"
     )
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                         check=True).stdout.split()
-    assert out == ["False", "Optimizer"]
+    assert fresh_python(probe).split() == ["False", "Optimizer"]
 
 
 @pytest.mark.parametrize("name", sorted(OPTIMIZER_MODULES))

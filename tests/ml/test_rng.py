@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import numpy as np
 import pytest
 
@@ -36,8 +33,6 @@ def test_same_seed_gives_the_same_draws():
     assert np.array_equal(get_rng().uniform(-1, 1, size=5), a)
 
 
-def test_importing_plait_ml_does_not_import_numpy_random():
+def test_importing_plait_ml_does_not_import_numpy_random(fresh_python):
     code = "import sys, plait.ml; print('numpy.random' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout.strip()
-    assert out == "False"
+    assert fresh_python(code) == "False"

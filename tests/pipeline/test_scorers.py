@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import subprocess
-import sys
 
 import pytest
 
@@ -19,7 +17,7 @@ def nlp():
     return plait.blank("en")
 
 
-def test_every_builtin_scorer_is_found_by_name_in_a_fresh_process():
+def test_every_builtin_scorer_is_found_by_name_in_a_fresh_process(fresh_python):
     # only `import plait`: the registry imports the component module that registers each
     # name, and none of them imports the Scorer until it scores
     probe = (
@@ -29,9 +27,7 @@ def test_every_builtin_scorer_is_found_by_name_in_a_fresh_process():
         "funcs = [registry.scorers.get(n)() for n in names]\n"
         "print(all(callable(f) for f in funcs), 'plait.training.scorer' in sys.modules)\n"
     )
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                         check=True).stdout.split()
-    assert out == ["True", "False"]
+    assert fresh_python(probe).split() == ["True", "False"]
 
 
 @pytest.mark.parametrize("name", sorted(SCORER_MODULES))

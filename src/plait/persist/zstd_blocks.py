@@ -5,7 +5,7 @@ steps whose output is bounded in advance. Any 4 KiB of zstd can expand to ~128 M
 run-length block is 4 bytes in and up to 128 KiB out), so 4 KiB is the step when nothing
 else is known; but a block's header tells its output bound: a raw or run-length block makes
 exactly its `Block_Size` bytes, a compressed one at most 128 KiB (RFC 8878, 3.1.1.2). Walking
-the headers lets the reader feed whole megabytes of ordinary data in one call, with the same
+the headers lets the reader feed up to a megabyte of ordinary data in one call, with the same
 bound on what one call can allocate. Anything unexpected (a skippable frame, a reserved
 bit, a block type 3) ends the walk, and the reader goes back to 4 KiB steps; the
 decompressor itself still checks everything.
@@ -46,7 +46,7 @@ class ZstdBudget:
         self._next: int | None = None  # stream offset of the next block header
         self._checksum = 0
         self._walking = True
-        self._frame_end: int | None = None
+        self._past_last_block = False
 
     def step(self, pending: memoryview, start: int) -> int:
         if not self._walking:
@@ -58,7 +58,7 @@ class ZstdBudget:
             if header is None:
                 return self._give_up(pending) if len(pending) >= 18 else 0
             self._next, self._checksum = header
-        if self._frame_end is not None:  # past the last block: the checksum and whatever follows
+        if self._past_last_block:  # only the checksum (and whatever follows) is left
             return min(len(pending), SAFE_STEP)
         end = start + len(pending)
         pos, out = self._next, 0
@@ -74,7 +74,7 @@ class ZstdBudget:
             out += block_out
             pos += 3 + (1 if kind == 1 else size)
             if last:
-                self._frame_end = pos
+                self._past_last_block = True
                 pos += self._checksum
                 break
         self._next = pos

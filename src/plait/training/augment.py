@@ -230,10 +230,8 @@ def make_orth_variants(doc: Doc, words: list[str], orth_variants: dict) -> list[
 
 def _retexted(nlp: Language, example: Example, words: list[str]) -> Example:
     """The example with the reference's tokens reading `words`, the predicted doc re-made."""
-    reference = example.reference
-    new_ref = with_words(reference, words)
-    predicted = example.predicted
-    if len(predicted) == len(reference) and np.array_equal(predicted._orth, reference._orth):
+    new_ref = with_words(example.reference, words)
+    if example._same_tokens:
         new_pred = Doc._from_orths(nlp.vocab, new_ref._orth.copy(), new_ref._spacy.copy())
     else:
         new_pred = nlp.make_doc(new_ref.text)
@@ -250,7 +248,7 @@ def make_whitespace_variant(nlp: Language, example: Example, whitespace: str,
     """
     ref = example.reference
     n = len(ref)
-    if not 0 <= position <= n or (ref._spans is not None and len(ref._spans)):
+    if not 0 <= position <= n or _has_span_groups(ref):
         return example
     ann = _annotation_lists(ref)
     ann["words"].insert(position, whitespace)
@@ -307,7 +305,7 @@ def ents_replace_augmenter(nlp: Language, example: Example, *, ent_dict: dict[st
         return
     ref = example.reference
     targets = [e for e in _entities(ref) if e[2] in ent_dict]
-    if not targets or (ref._spans is not None and len(ref._spans)):
+    if not targets or _has_span_groups(ref):
         yield example
         return
     # right to left, so the offsets of the entities still to replace stay valid
@@ -372,6 +370,11 @@ def replace_tokens(nlp: Language, example: Example, start: int, end: int,
     return _rebuilt(nlp, ref, ann, ents)
 
 
+def _has_span_groups(doc: Doc) -> bool:
+    """Whether `doc` has span groups (whose offsets an added or removed token would move)."""
+    return doc._spans is not None and len(doc._spans) > 0
+
+
 def _entities(doc: Doc) -> list[tuple[int, int, str]]:
     return [(e.start, e.end, e.label_) for e in doc.ents]
 
@@ -406,7 +409,6 @@ def _rebuilt(nlp: Language, ref: Doc, ann: dict[str, list],
     if ref.cats:
         new_ref.cats = dict(ref.cats)
     return Example(nlp.make_doc(new_ref.text), new_ref)
-
 
 
 for _name, _func in [("lower_case", create_lower_casing_augmenter),

@@ -70,11 +70,17 @@ class Example:
         return self.x.text
 
     @property
+    def _same_tokens(self) -> bool:
+        """True when predicted and reference have the very same tokens."""
+        x, y = self.x, self.y
+        return len(x) == len(y) and np.array_equal(x._orth, y._orth)
+
+    @property
     def alignment(self) -> Alignment:
         """The token alignment of predicted and reference (computed once)."""
         if self._alignment is None:
             x, y = self.x, self.y
-            if len(x) == len(y) and np.array_equal(x._orth, y._orth):
+            if self._same_tokens:
                 self._alignment = Alignment.identity(len(x))
             else:
                 self._alignment = Alignment.from_strings(
